@@ -101,7 +101,10 @@ export const httpContract = defineHttp({
     method: 'GET',
     path: '/api/v1/households',
     input: z.strictObject({
-      communeCode: z.string().regex(/^\d{5}$/).optional(),
+      communeCode: z
+        .string()
+        .regex(/^\d{5}$/)
+        .optional(),
       villageCode: z.string().max(32).optional(),
       q: z.string().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -121,4 +124,3 @@ export type HttpContract = typeof httpContract
 export type HttpCall = keyof HttpContract & string
 export type HttpInput<N extends HttpCall> = z.input<HttpContract[N]['input']>
 export type HttpOutput<N extends HttpCall> = z.output<HttpContract[N]['output']>
-

@@ -3,7 +3,7 @@ import { formDefinitionSchema } from '../forms/form-definition.schema'
 import { formResponseSchema } from '../forms/form-response.schema'
 import { validationIssueSchema } from '../forms/validation-issue'
 import { isoDateSchema } from '../household/household-revision.schema'
-import { type CallName, type CallInput, type CallOutput, defineContract } from './contract'
+import { type CallInput, type CallName, type CallOutput, defineContract } from './contract'
 
 /**
  * Where a household's latest revision stands with the server:

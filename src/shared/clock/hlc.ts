@@ -83,7 +83,8 @@ export class HybridLogicalClock {
     }
     const ms = Math.max(wall, this.last.ms, other.ms)
     let counter = 0
-    if (ms === this.last.ms && ms === other.ms) counter = Math.max(this.last.counter, other.counter) + 1
+    if (ms === this.last.ms && ms === other.ms)
+      counter = Math.max(this.last.counter, other.counter) + 1
     else if (ms === this.last.ms) counter = this.last.counter + 1
     else if (ms === other.ms) counter = other.counter + 1
     this.last = this.bump(ms, counter)
@@ -96,7 +97,8 @@ export class HybridLogicalClock {
   }
 
   private bump(ms: number, counter: number): HlcParts {
-    if (counter > MAX_COUNTER) throw new HlcError('hlc_overflow', 'too many events in one millisecond')
+    if (counter > MAX_COUNTER)
+      throw new HlcError('hlc_overflow', 'too many events in one millisecond')
     return { ms, counter, node: this.node }
   }
 }

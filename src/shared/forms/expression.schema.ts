@@ -71,12 +71,15 @@ export const exprSchema: z.ZodType<Expr> = z.lazy(() =>
     z.strictObject({ lit: z.union([z.string(), z.number(), z.boolean(), z.null()]) }),
     z.strictObject({ ref: z.string().min(1) }),
     z.strictObject({ ctx: z.enum(CONTEXT_VARS) }),
-    z
-      .strictObject({ op: z.enum(OPERATORS), args: z.array(exprSchema) })
-      .refine(
-        (e) => e.args.length >= ARITY[e.op].min && e.args.length <= ARITY[e.op].max,
-        (e) => ({ message: `operator "${e.op}" takes a different number of arguments` }),
-      ),
+    z.strictObject({ op: z.enum(OPERATORS), args: z.array(exprSchema) }).superRefine((e, ctx) => {
+      const { min, max } = ARITY[e.op]
+      if (e.args.length < min || e.args.length > max) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `operator "${e.op}" takes ${min}–${max} arguments`,
+        })
+      }
+    }),
   ]),
 )
 

@@ -40,6 +40,8 @@ export const questionSchema = z.strictObject({
   constraint: exprSchema.optional(),
   constraintMessage: localizedTextSchema.optional(),
   choices: z.array(choiceSchema).optional(),
+  /** select_one: choices come from reference data at run time instead (the commune's villages). */
+  choicesFrom: z.enum(['villages']).optional(),
   /** citizen_id: question ids of the same row holding sex and birth year, for the cross-check. */
   checks: z.strictObject({ sex: idSchema.optional(), birthYear: idSchema.optional() }).optional(),
   /** integer: inclusive bounds. */
@@ -97,7 +99,8 @@ export const formDefinitionSchema = z
     sections: z.array(sectionSchema).min(1),
   })
   .superRefine((form, ctx) => {
-    for (const problem of checkFormIntegrity(form)) ctx.addIssue({ code: 'custom', message: problem })
+    for (const problem of checkFormIntegrity(form))
+      ctx.addIssue({ code: 'custom', message: problem })
   })
 export type FormDefinition = z.infer<typeof formDefinitionSchema>
 
@@ -107,13 +110,13 @@ export function flattenQuestions(items: readonly Item[]): Question[] {
 }
 
 /** Structural checks zod cannot express: unique ids, known references, choices present. */
-function checkFormIntegrity(form: {
-  sections: Section[]
-}): string[] {
+function checkFormIntegrity(form: { sections: Section[] }): string[] {
   const problems: string[] = []
   const seen = new Set<string>()
   const householdIds = new Set(
-    form.sections.filter((s) => s.kind === 'fields').flatMap((s) => flattenQuestions(s.items).map((q) => q.id)),
+    form.sections
+      .filter((s) => s.kind === 'fields')
+      .flatMap((s) => flattenQuestions(s.items).map((q) => q.id)),
   )
   for (const section of form.sections) {
     const own = new Set(flattenQuestions(section.items).map((q) => q.id))
@@ -128,14 +131,18 @@ function checkFormIntegrity(form: {
       if (item.kind !== 'question') return
       rules.push({ where: item.id, expr: item.constraint })
       const needsChoices = item.type === 'select_one' || item.type === 'select_multiple'
-      if (needsChoices && !item.choices?.length) problems.push(`"${item.id}" needs choices`)
-      if (!needsChoices && item.choices) problems.push(`"${item.id}" is not a select question`)
+      const hasChoices = Boolean(item.choices?.length) || Boolean(item.choicesFrom)
+      if (needsChoices && !hasChoices) problems.push(`"${item.id}" needs choices`)
+      if (!needsChoices && (item.choices || item.choicesFrom)) {
+        problems.push(`"${item.id}" is not a select question`)
+      }
     })
     for (const { where, expr } of rules) {
       if (!expr) continue
       if (exprDepth(expr) > MAX_EXPR_DEPTH) problems.push(`rule of "${where}" is nested too deeply`)
       for (const ref of exprRefs(expr)) {
-        if (!visible.has(ref)) problems.push(`rule of "${where}" refers to unknown question "${ref}"`)
+        if (!visible.has(ref))
+          problems.push(`rule of "${where}" refers to unknown question "${ref}"`)
       }
     }
     if (section.rowLabel && !own.has(section.rowLabel)) {

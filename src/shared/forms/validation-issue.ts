@@ -38,3 +38,12 @@ export const validationIssueSchema = z.strictObject({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 })
 export type ValidationIssue = z.infer<typeof validationIssueSchema>
+
+/** Places an answer's problem on its question (and row, inside a repeat). */
+export function answerIssue(
+  questionId: string,
+  place: { repeat?: string; rowId?: string; rowIndex?: number },
+  problem: { severity: IssueSeverity; code: IssueCode; params?: Record<string, string | number> },
+): ValidationIssue {
+  return { ...problem, questionId, ...place }
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { formResponseSchema } from '../forms/form-response.schema'
 import { hlcStampSchema } from '../clock/hlc'
+import { formResponseSchema } from '../forms/form-response.schema'
 
 /** Calendar date as dd/mm/yyyy is for display only; data carries ISO `YYYY-MM-DD`. */
 export const isoDateSchema = z.iso.date()

@@ -1,0 +1,44 @@
+import type { FormResponse } from '../forms/form-response.schema'
+import { foldText } from '../text/fold'
+
+/** The roster repeat of the household form. */
+export const MEMBERS_REPEAT = 'members'
+
+/** Denormalised facts of a household response, for list columns and search. */
+export interface HouseholdFacts {
+  headName: string
+  address: string | null
+  visitResult: string | null
+  villageCode: string | null
+  memberCount: number
+  memberNames: string[]
+}
+
+const asText = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null
+
+export function householdFacts(response: FormResponse): HouseholdFacts {
+  const members = response.repeats[MEMBERS_REPEAT] ?? []
+  return {
+    headName: asText(response.answers.head_name) ?? '',
+    address: asText(response.answers.address),
+    visitResult: asText(response.answers.visit_result),
+    villageCode: asText(response.answers.village),
+    memberCount: members.length,
+    memberNames: members.flatMap((m) => asText(m.answers.full_name) ?? []),
+  }
+}
+
+/**
+ * The folded text a household is found by: head and member names, address and phone
+ * numbers (digits only, national form). Queries are folded the same way (queryTokens).
+ */
+export function householdSearchText(response: FormResponse): string {
+  const facts = householdFacts(response)
+  const members = response.repeats[MEMBERS_REPEAT] ?? []
+  const phones = [response.answers.phone, ...members.map((m) => m.answers.mobile)]
+    .flatMap((p) => asText(p) ?? [])
+    .map((p) => p.replace(/\D/g, ''))
+  const words = [facts.headName, ...facts.memberNames, facts.address ?? ''].map(foldText)
+  return [...words, ...phones].filter(Boolean).join(' ')
+}
