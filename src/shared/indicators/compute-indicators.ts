@@ -51,7 +51,7 @@ export function householdContribution(
   options: IndicatorOptions = {},
 ): Contribution {
   const contribution = emptyContribution(indicators)
-  if (!visit || visit.response.answers.visit_result !== 'completed') return contribution
+  if (visit?.response.answers.visit_result !== 'completed') return contribution
   for (const indicator of indicators) {
     if (indicator.kind === 'ratio' && indicator.population === 'surveyed') {
       contribution.ratios[indicator.id] = { numerator: 1, denominator: 0 }
@@ -98,8 +98,9 @@ export function sumContributions(
       }
     }
     for (const [id, counts] of Object.entries(c.tallies)) {
-      const t = (total.tallies[id] ??= {})
+      const t = total.tallies[id] ?? {}
       for (const [choice, n] of Object.entries(counts)) t[choice] = (t[choice] ?? 0) + n
+      total.tallies[id] = t
     }
   }
   return total
