@@ -1,0 +1,80 @@
+import type { z } from 'zod'
+import { AppError, type ErrorInfo, InvalidInputError } from '../../shared/result'
+
+/** Most input problems named in one message; the rest are counted, keeping answers small. */
+const MAX_LISTED_ISSUES = 10
+
+/**
+ * Turns a failed schema check into an error that names each bad field and what is wrong
+ * with it, never the submitted value (it may be personal data).
+ */
+export function invalidInputFromZod(error: z.ZodError): InvalidInputError {
+  const lines = error.issues.slice(0, MAX_LISTED_ISSUES).map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join('.') : '(input)'
+    return `${field}: ${issue.message}`
+  })
+  const more = error.issues.length - lines.length
+  if (more > 0) lines.push(`and ${more} more problem(s)`)
+  return new InvalidInputError(`Invalid input — ${lines.join('; ')}`)
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  not_found: 404,
+  invalid_input: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+}
+
+/** Fastify's own request errors (body parsing, limits) as answers a client can act on. */
+const FASTIFY_ERRORS: Record<string, ErrorInfo> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'invalid_input',
+    message: 'Request body is not valid JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_input', message: 'Request body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    message: 'Request body is larger than the server accepts',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'Send the request body as application/json',
+  },
+}
+
+export interface HttpErrorAnswer {
+  status: number
+  info: ErrorInfo
+  /** Unexpected: log it in full; the client only learns `internal`. */
+  unexpected: boolean
+}
+
+/** Maps anything thrown while answering a request to a status and a safe error body. */
+export function toHttpError(error: unknown): HttpErrorAnswer {
+  if (error instanceof AppError) {
+    return { status: STATUS_BY_CODE[error.code] ?? 422, info: error.toInfo(), unexpected: false }
+  }
+  const known = fastifyError(error)
+  if (known) return known
+  return {
+    status: 500,
+    info: { code: 'internal', message: 'Unexpected internal error' },
+    unexpected: true,
+  }
+}
+
+function fastifyError(error: unknown): HttpErrorAnswer | undefined {
+  if (!(error instanceof Error)) return undefined
+  const { code, statusCode } = error as Error & { code?: unknown; statusCode?: unknown }
+  const info = typeof code === 'string' ? FASTIFY_ERRORS[code] : undefined
+  if (info) return { status: STATUS_BY_CODE[info.code] ?? 400, info, unexpected: false }
+  // Any other client error from the framework (bad content length, …): a plain 400.
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return {
+      status: 400,
+      info: { code: 'invalid_input', message: 'The request could not be read' },
+      unexpected: false,
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../shared/clock/clock'
+import type { StoreDialect } from './store/server-database'
+import type { ServerDatabase } from './store/server-database.types'
+
+/** What every server handler and service receives: the store and the injectable clock. */
+export interface ServerContext {
+  db: Kysely<ServerDatabase>
+  dialect: StoreDialect
+  clock: Clock
+}

@@ -1,0 +1,91 @@
+/**
+ * Row types of the server store. Only portable column types are used so that the same
+ * queries run on SQLite and PostgreSQL: text, integer; JSON as text; times as ISO text.
+ * Flags are integers (0/1).
+ */
+export interface ServerDatabase {
+  batches: BatchTable
+  revisions: RevisionTable
+  households: HouseholdTable
+  members: MemberTable
+  visits: VisitTable
+}
+
+/** One row per batch id ever received; counts are those of its first arrival. */
+export interface BatchTable {
+  id: string
+  device_id: string
+  commune_code: string
+  device_sent_at: string
+  received_at: string
+  accepted: number
+  duplicate: number
+  rejected: number
+}
+
+export type RevisionStatus = 'accepted' | 'rejected'
+
+/**
+ * Append-only log of every revision received. Rejected revisions stay here with their
+ * reason: this is the quarantine that staff review.
+ */
+export interface RevisionTable {
+  id: string
+  batch_id: string
+  household_id: string
+  visit_id: string
+  device_id: string
+  commune_code: string
+  hlc: string
+  base_revision_id: string | null
+  status: RevisionStatus
+  reason: string | null
+  issues_json: string | null
+  /** The revision exactly as received, for audit and re-processing. */
+  payload_json: string
+  device_saved_at: string
+  received_at: string
+}
+
+/** Current state of each household, derived from its winning revision. */
+export interface HouseholdTable {
+  id: string
+  commune_code: string
+  village_code: string
+  head_name: string
+  /** Folded, accent-free words for LIKE search. */
+  search_text: string
+  address: string | null
+  member_count: number
+  visit_result: string | null
+  visit_date: string
+  revision_id: string
+  hlc: string
+  device_id: string
+  form_id: string
+  form_version: number
+  /** The cleaned response of the winning revision. */
+  response_json: string
+  /** When the server first received this household. */
+  received_at: string
+  /** When the projection last changed. */
+  updated_at: string
+}
+
+export interface MemberTable {
+  id: string
+  household_id: string
+  position: number
+  full_name: string
+  answers_json: string
+}
+
+export interface VisitTable {
+  id: string
+  household_id: string
+  revision_id: string
+  /** Stamp of the revision the row holds, so a late older edit of the visit loses. */
+  hlc: string
+  visit_date: string
+  visit_result: string | null
+}
