@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { type HttpCall, httpContract } from '../../shared/api/http.contract'
+import { type HttpCall, type HttpCallSpec, httpContract } from '../../shared/api/http.contract'
 import type { ServerContext } from '../server-context'
 import { invalidInputFromZod } from './http-errors'
 import type { HttpHandler, HttpHandlers, HttpParsedInput } from './http-handler'
@@ -35,13 +35,17 @@ function registerCall<N extends HttpCall>(
       if (!parsed.success) throw invalidInputFromZod(parsed.error)
       // TypeScript widens the generic spec's parse result to a union of all inputs; the
       // schema is the call's own, so the data is that call's parsed input.
-      const data = await handler(ctx, parsed.data as HttpParsedInput<N>)
+      // No call requires a caller yet: sign-in and device enrolment add callers here.
+      const data = await handler(
+        { ...ctx, caller: { kind: 'anonymous' } },
+        parsed.data as HttpParsedInput<N>,
+      )
       return { ok: true, data }
     },
   })
 }
 
-function rawInput(method: 'GET' | 'POST', request: FastifyRequest): unknown {
+function rawInput(method: HttpCallSpec['method'], request: FastifyRequest): unknown {
   const params = asRecord(request.params)
   // Path params win over a query key of the same name.
   if (method === 'GET') return { ...asRecord(request.query), ...params }
