@@ -1,0 +1,35 @@
+/**
+ * The main process's log. Entries carry an event name and a few safe fields, never answers,
+ * names or error messages, because those may hold personal data.
+ */
+export interface Logger {
+  info(event: string, fields?: LogFields): void
+  error(event: string, fields?: LogFields): void
+}
+
+export type LogFields = Record<string, string | number | boolean | null>
+
+/** Writes one JSON line per entry to stderr. */
+export const consoleLogger: Logger = {
+  info: (event, fields) => console.error(JSON.stringify({ level: 'info', event, ...fields })),
+  error: (event, fields) => console.error(JSON.stringify({ level: 'error', event, ...fields })),
+}
+
+/** Discards everything; for tests that provoke errors on purpose. */
+export const silentLogger: Logger = { info: () => {}, error: () => {} }
+
+/**
+ * Safe fields describing an unexpected error: its class, a code when it has one, and the
+ * stack frames without the message line (which may quote data).
+ */
+export function describeError(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { errorType: typeof error }
+  const code = (error as { code?: unknown }).code
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 8)
+    .map((line) => line.trim())
+    .join(' | ')
+  return { errorType: error.name, code: typeof code === 'string' ? code : null, frames }
+}

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely'
+import type { LocalDatabase } from '../store/local-database.types'
+
+/** The settings this installation keeps; a closed list so that typos are type errors. */
+export type SettingKey = 'device_id' | 'hlc_last' | 'server_url' | 'last_sync_at'
+
+/** Reads one setting; null when it was never set. */
+export async function getSetting(
+  db: Kysely<LocalDatabase>,
+  key: SettingKey,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', key)
+    .executeTakeFirst()
+  return row?.value ?? null
+}
+
+/** Writes one setting, replacing any previous value. */
+export async function setSetting(
+  db: Kysely<LocalDatabase>,
+  key: SettingKey,
+  value: string,
+): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
+}
+
+/**
+ * Returns the setting, first storing `make()` if it is missing. A value once stored is
+ * never replaced (the device id must stay stable for the life of the installation).
+ */
+export async function getOrCreateSetting(
+  db: Kysely<LocalDatabase>,
+  key: SettingKey,
+  make: () => string,
+): Promise<string> {
+  const existing = await getSetting(db, key)
+  if (existing !== null) return existing
+  await db
+    .insertInto('settings')
+    .values({ key, value: make() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
+  const value = await getSetting(db, key)
+  if (value === null) throw new Error(`setting ${key} vanished after insert`)
+  return value
+}

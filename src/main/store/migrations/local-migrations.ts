@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import { initialMigration } from './0001-initial.migration'
+
+/**
+ * The local store's migrations, numbered and forward-only. Never edit or reorder a
+ * shipped migration: laptops in the field hold data made by it. Add the next number.
+ */
+export const localMigrations: Record<string, Migration> = {
+  '0001_initial': initialMigration,
+}
+
+/** In-code provider: migrations are bundled with the main process, not read from disk. */
+export const localMigrationProvider: MigrationProvider = {
+  getMigrations: async () => localMigrations,
+}
