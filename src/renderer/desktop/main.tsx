@@ -1,0 +1,27 @@
+import '@mantine/core/styles.css'
+import '../common/theme/fonts'
+import { MantineProvider } from '@mantine/core'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { appCssVariables, appTheme } from '../common/theme/app.theme'
+import { savedLocale, startI18n } from '../i18n/i18n'
+import { App } from './app/app'
+
+async function start(): Promise<void> {
+  await startI18n(savedLocale(globalThis.localStorage))
+  const root = document.getElementById('root')
+  if (!root) throw new Error('index.html has no #root element')
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider
+        theme={appTheme}
+        cssVariablesResolver={appCssVariables}
+        defaultColorScheme="light"
+      >
+        <App />
+      </MantineProvider>
+    </StrictMode>,
+  )
+}
+
+void start()

@@ -1,0 +1,61 @@
+import { Notification, Progress, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../../common/errors/error.messages'
+import type { SyncController } from './sync.hook'
+
+/** What the last sync did, in words: counts on success, what to do on failure. */
+export function SyncResultNotice({ sync }: { sync: SyncController }) {
+  const { t } = useTranslation()
+  if (sync.running) {
+    return (
+      <Stack gap={6} role="status" aria-live="polite">
+        <Text fw={600}>{t('sync.running')}</Text>
+        <Progress value={100} animated striped size="lg" aria-label={t('sync.running')} />
+      </Stack>
+    )
+  }
+  const { outcome } = sync
+  if (!outcome) return null
+  if (outcome.kind === 'failed') {
+    return (
+      <Notification
+        color="red"
+        title={t('sync.errorTitle')}
+        onClose={sync.dismiss}
+        role="alert"
+        withBorder
+      >
+        <Text size="md" c="dark.9">
+          {errorMessage(outcome.code, t)}
+        </Text>
+      </Notification>
+    )
+  }
+  const { report } = outcome
+  return (
+    <Notification
+      color={report.rejected > 0 ? 'orange' : 'green'}
+      title={t('sync.resultTitle')}
+      onClose={sync.dismiss}
+      role="status"
+      withBorder
+      data-testid="sync-result"
+    >
+      <Text size="md" c="dark.9">
+        {report.sent === 0
+          ? t('sync.resultNothing')
+          : t('sync.resultSent', {
+              sent: report.sent,
+              accepted: report.accepted,
+              duplicate: report.duplicate,
+              rejected: report.rejected,
+            })}
+      </Text>
+      {report.rejected > 0 ? (
+        <Text size="sm" c="dark.9">
+          {t('sync.resultRejectedHint')}
+        </Text>
+      ) : null}
+    </Notification>
+  )
+}

@@ -1,0 +1,42 @@
+import { Badge, Button, Group } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ServerSettingsDialog } from './server-settings.dialog'
+import type { SyncController } from './sync.hook'
+
+/** The header's sync area: what is waiting, the "Đồng bộ" button and the server settings. */
+export function SyncControls({ sync }: { sync: SyncController }) {
+  const { t } = useTranslation()
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const pending = sync.status?.pending ?? 0
+  // "All sent" on a laptop that has recorded nothing yet would be misleading.
+  const hasRecords =
+    sync.status !== null && sync.status.pending + sync.status.sent + sync.status.rejected > 0
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {hasRecords ? (
+        <Badge
+          size="lg"
+          radius="sm"
+          color={pending > 0 ? 'yellow' : 'green'}
+          variant="light"
+          data-testid="pending-count"
+        >
+          {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSent')}
+        </Badge>
+      ) : null}
+      <Button onClick={() => void sync.run()} loading={sync.running} disabled={sync.running}>
+        {t('sync.button')}
+      </Button>
+      <Button variant="default" onClick={() => setSettingsOpen(true)}>
+        {t('sync.settings')}
+      </Button>
+      <ServerSettingsDialog
+        opened={settingsOpen}
+        status={sync.status}
+        onClose={() => setSettingsOpen(false)}
+        onSaved={sync.setStatus}
+      />
+    </Group>
+  )
+}

@@ -1,0 +1,213 @@
+import type { Messages } from './vi'
+
+/** English messages: same keys as the Vietnamese catalog (the type enforces it). */
+export const en: Messages = {
+  app: {
+    name: 'Làng Số',
+    consoleName: 'Làng Số — Province console',
+    loading: 'Loading…',
+    retry: 'Try again',
+    back: 'Back',
+    close: 'Close',
+    cancel: 'Cancel',
+    place: '{{commune}}, {{province}}',
+  },
+  language: {
+    label: 'Language',
+    vi: 'Tiếng Việt',
+    en: 'English',
+  },
+  answer: {
+    yes: 'Yes',
+    no: 'No',
+    empty: '—',
+    clear: 'Clear',
+  },
+  errors: {
+    title: 'Something went wrong',
+    no_server_url:
+      'No server address yet. Press "Server" at the top to enter the province server address.',
+    server_unreachable:
+      'Cannot reach the server. Check the network or the server address, then press "Sync" again. Your data is kept safe on this laptop.',
+    bad_receipt:
+      'The server gave an invalid answer, so nothing was marked as sent. Press "Sync" again; if it keeps failing, tell the province staff.',
+    sync_refused:
+      'The server refused this batch. Your data is kept on this laptop; ask the province staff to check this device.',
+    unknown_call: 'The software on this laptop does not match itself. Restart the app.',
+    server_error:
+      'The server has a problem. Your data is kept on this laptop; try syncing again in a few minutes.',
+    internal:
+      'The software hit an error. Saved data is not lost. Try again; if it keeps failing, tell technical staff.',
+    invalid_input: 'What was sent is not valid. Check what you just entered and try again.',
+    not_found: 'This record was not found. It may have been removed; go back to the list.',
+    network: 'Cannot reach the server. Check the network, then reload the page.',
+    bad_response:
+      'The server answered in an unexpected form. Reload the page; if it keeps failing, tell technical staff.',
+    unknown:
+      'Unknown error (code: {{code}}). Try again; if it keeps failing, tell technical staff.',
+  },
+  sync: {
+    button: 'Sync',
+    running: 'Sending data to the server…',
+    pending: 'Forms waiting to send: {{count, number}}',
+    allSent: 'All sent',
+    resultTitle: 'Sync finished',
+    resultSent:
+      'Sent {{sent, number}} records: {{accepted, number}} accepted, {{duplicate, number}} already on the server, {{rejected, number}} rejected.',
+    resultNothing: 'Nothing to send. Every household has been sent.',
+    resultRejectedHint:
+      'Rejected households carry a red "Rejected" label — open one to see why and fix it.',
+    errorTitle: 'Sync did not complete',
+    settings: 'Server',
+    settingsTitle: 'Province server',
+    serverUrl: 'Server address',
+    serverUrlHint: 'Given by the province staff, for example http://192.168.1.10:8080',
+    serverUrlInvalid:
+      'That address is not right. Enter it in full, starting with http:// or https://',
+    serverUrlSave: 'Save address',
+    serverUrlSaved: 'Server address saved.',
+    lastSync: 'Last sync: {{time}}',
+    neverSynced: 'Never synced yet.',
+    counts:
+      'Waiting: {{pending, number}} · Sent: {{sent, number}} · Rejected: {{rejected, number}}',
+  },
+  syncState: {
+    pending: 'Waiting',
+    sent: 'Sent',
+    rejected: 'Rejected',
+    rejectedHint: 'Open the household to see why it was rejected',
+  },
+  rejectReasons: {
+    invalid_response: 'The form has answers that are not valid',
+    wrong_commune: 'The household is not in this laptop’s commune',
+    unknown_form: 'The server does not have this form',
+    unknown_village: 'The village is not in the commune’s list',
+    other: 'Reason: {{reason}}',
+  },
+  villages: {
+    title: 'Choose a village to survey',
+    households: 'Households: {{count, number}}',
+    pending: 'Waiting to send: {{count, number}}',
+    noPending: 'All sent',
+    empty:
+      'This laptop has no villages for the commune yet. Sync with the province server to receive them.',
+  },
+  households: {
+    title: 'Households',
+    breadcrumbVillages: 'Villages',
+    add: 'Add household',
+    search: 'Find a household',
+    searchPlaceholder: 'Type the head’s name, a member’s name, the address or a phone number',
+    count: 'Households: {{count, number}}',
+    empty: 'No households in this village yet. Press "Add household" to record the first one.',
+    emptyTitle: 'No households yet',
+    noMatchTitle: 'Nothing found',
+    noMatch:
+      'No household matches "{{query}}". Type fewer letters, or press "Add household" if it is new.',
+    members: 'People: {{count, number}}',
+    noAddress: 'No address yet',
+    savedFlash: 'Saved the form of {{name}}’s household. It is waiting to be sent to the server.',
+    columns: {
+      head: 'Household head',
+      address: 'Address',
+      members: 'People',
+      visitResult: 'Result',
+      visitDate: 'Visit date',
+      sync: 'Sent to province',
+    },
+  },
+  form: {
+    newTitle: 'New household',
+    editTitle: 'Edit household form',
+    visitDate: 'Visit date',
+    datePlaceholder: 'dd/mm/yyyy',
+    dateInvalid: 'That date is not right. Enter day/month/year, for example 05/09/2025.',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel, back to the list',
+    requiredNote: 'Questions marked * must be answered.',
+    integerPlaceholder: 'Enter a number',
+    selectPlaceholder: 'Choose…',
+    rejectedTitle: 'The server rejected this form',
+    rejectedHint: 'Correct the answers, press "Save", then press "Sync" to send it again.',
+    members: {
+      add: 'Add member',
+      remove: 'Remove this member',
+      confirmRemove: 'Remove {{name}} from the list?',
+      confirmYes: 'Remove',
+      confirmNo: 'Keep',
+      untitled: 'Member {{n}}',
+      count: 'Members: {{count, number}}',
+      empty: 'No members yet. Press "Add member" to record each person, starting with the head.',
+      hasErrors: 'needs fixing',
+    },
+    issues: {
+      summaryTitle: 'Not saved yet. Answers to fix: {{count, number}}',
+      summaryHint: 'Click a line to go to that question.',
+      inMember: '{{member}} — {{question}}',
+      warningsTitle: 'Saved. Worth checking: {{count, number}}',
+      warningsHint:
+        'The form is saved. If the answers are right, press "Back to households"; if not, press "Keep editing".',
+      backToList: 'Back to households',
+      keepEditing: 'Keep editing',
+    },
+  },
+  validation: {
+    required: 'Not answered. This question is required.',
+    type: 'The answer has the wrong form. Enter it again.',
+    choice_unknown: 'That choice is not in the list. Choose again.',
+    choice_exclusive: '"None" cannot be chosen with other choices. Remove one side.',
+    too_long: 'Too long: at most {{max}} characters.',
+    out_of_range: 'Must be from {{min}} to {{max}}.',
+    constraint: 'The answer is not valid. Check it again.',
+    date_format: 'That date is not right. Enter day/month/year, for example 05/09/2025.',
+    phone_format: 'Phone number not right: 10 digits starting with 03, 05, 07, 08 or 09.',
+    phone_unknown_prefix: 'Unusual prefix. Check the phone number.',
+    citizen_id_format: 'A citizen id has exactly 12 digits.',
+    citizen_id_unknown_province:
+      'The first three digits are not a known province code. Check the id.',
+    citizen_id_sex_mismatch: 'The citizen id does not match the chosen sex. Check it.',
+    citizen_id_birth_year_mismatch:
+      'The citizen id says born in {{expected}}, not the year entered. Check it.',
+    repeat_too_many_rows: 'Too many members: at most {{max}}.',
+  },
+  console: {
+    title: 'Households received',
+    search: 'Find a household',
+    searchPlaceholder: 'Type the head’s name, a member, the address or a phone number',
+    village: 'Village',
+    allVillages: 'All villages',
+    total: 'Total: {{count, number}} households',
+    emptyTitle: 'No households yet',
+    empty:
+      'The server has not received any household. When village teams press "Sync", they appear here.',
+    noMatchTitle: 'Nothing found',
+    noMatch: 'No household matches the filter. Remove some search words or choose "All villages".',
+    columns: {
+      headName: 'Household head',
+      village: 'Village',
+      members: 'People',
+      visitResult: 'Result',
+      visitDate: 'Visit date',
+      receivedAt: 'Received',
+      device: 'Device',
+    },
+    detail: {
+      back: '← Back to households',
+      answers: 'Household',
+      members: 'Members ({{count, number}})',
+      membersEmpty: 'No members recorded for this household.',
+      receivedAt: 'Received {{time}}',
+      device: 'Device: {{device}}',
+      formVersion: 'Form: {{form}} (version {{version}})',
+      columns: {
+        name: 'Full name',
+        relation: 'Relation to head',
+        sex: 'Sex',
+        birthYear: 'Year of birth',
+        phone: 'Phone',
+        vneid: 'VNeID',
+      },
+    },
+  },
+}
