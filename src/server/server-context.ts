@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Clock } from '../shared/clock/clock'
+import type { ProvinceKeys } from './keys/province-keys'
 import type { StoreDialect } from './store/server-database'
 import type { ServerDatabase } from './store/server-database.types'
 
@@ -8,4 +9,6 @@ export interface ServerContext {
   db: Kysely<ServerDatabase>
   dialect: StoreDialect
   clock: Clock
+  /** The province's signing and encryption keys, loaded from the data folder at start. */
+  provinceKeys: ProvinceKeys
 }

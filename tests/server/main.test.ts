@@ -59,6 +59,13 @@ describe('npm run server (src/server/main.ts)', () => {
     expect(output).not.toMatch(/\n\s+at /)
   })
 
+  it('explains a half-given TLS setting and exits 1', async () => {
+    const run = runMain({ TLS_CERT: '/etc/langso/cert.pem' })
+    expect(await run.exited).toBe(1)
+    expect(run.output()).toContain('TLS_KEY: set both TLS_CERT and TLS_KEY (or neither)')
+    expect(run.output()).not.toMatch(/\n\s+at /)
+  })
+
   it('prints the console address and the store, then stops cleanly on SIGTERM', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'langso-main-'))
     const run = runMain({
@@ -75,6 +82,18 @@ describe('npm run server (src/server/main.ts)', () => {
     const url = /Console: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1]
     const health = await fetch(`${url}/api/v1/health`)
     expect(await health.json()).toEqual({ ok: true, data: { status: 'ok', store: 'sqlite' } })
+
+    const link = /First-run setup: (\S+)/.exec(await waitForOutput(run, 'First-run setup:'))?.[1]
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]{43}$/)
+    const token = new URL(link ?? '').searchParams.get('token')
+    const status = await fetch(`${url}/api/v1/setup?token=${token}`)
+    expect(await status.json()).toMatchObject({
+      ok: true,
+      data: { needed: true, tokenValid: true },
+    })
+    // The request log keeps the path, never the query with the one-time token.
+    await waitForOutput(run, '"url":"/api/v1/setup"')
+    expect(run.output().split(token ?? '').length).toBe(2)
 
     run.kill('SIGTERM')
     expect(await run.exited).toBe(0)

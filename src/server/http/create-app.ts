@@ -1,8 +1,12 @@
+import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { SessionPolicy } from '../auth/session-policy'
+import { registerDeviceBodyCapture } from '../devices/device-body-capture'
 import type { ServerContext } from '../server-context'
 import { registerConsole } from './console-static'
 import { registerContractRoutes } from './contract-routes'
 import { toHttpError } from './http-errors'
+import { registerSecurityHeaders } from './security-headers'
 import { serverHandlers } from './server-handlers'
 
 /** Largest request body accepted: a full batch of revisions with room to spare. */
@@ -12,6 +16,14 @@ export interface AppOptions {
   /** Folder of the built console. */
   consoleDir: string
   logger?: FastifyServerOptions['logger']
+  /** Certificate and key (PEM): the app then serves HTTPS itself. */
+  https?: { cert: Buffer; key: Buffer } | null
+  /**
+   * Which reverse proxies to believe about the client address and protocol
+   * (X-Forwarded-For / -Proto): Fastify's `trustProxy` (false by default).
+   */
+  trustProxy?: FastifyServerOptions['trustProxy']
+  sessionPolicy?: SessionPolicy
 }
 
 /**
@@ -20,15 +32,28 @@ export interface AppOptions {
  * unexpected ones are logged in full and reach the client only as `internal`.
  */
 export async function createApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES })
+  const base = {
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+  }
+  // Two calls rather than one options object: Fastify's types pick the server kind from
+  // whether `https` is present at all.
+  const app: FastifyInstance = options.https
+    ? (Fastify({ ...base, https: options.https }) as unknown as FastifyInstance)
+    : Fastify(base)
 
   app.setErrorHandler((error, request, reply) => {
     const answer = toHttpError(error)
     if (answer.unexpected) request.log.error({ err: error }, 'unexpected error answering request')
+    if (answer.headers) reply.headers(answer.headers)
     return reply.status(answer.status).send({ ok: false, error: answer.info })
   })
 
-  registerContractRoutes(app, ctx, serverHandlers)
+  await app.register(fastifyCookie)
+  registerSecurityHeaders(app)
+  registerDeviceBodyCapture(app)
+  registerContractRoutes(app, ctx, serverHandlers, options.sessionPolicy)
   await registerConsole(app, options.consoleDir)
   return app
 }

@@ -18,11 +18,35 @@ export function invalidInputFromZod(error: z.ZodError): InvalidInputError {
   return new InvalidInputError(`Invalid input — ${lines.join('; ')}`)
 }
 
+/**
+ * HTTP status of each error code; any other AppError is a 422 (understood, not done).
+ * Other domains add their codes here when 422 does not fit.
+ */
 const STATUS_BY_CODE: Record<string, number> = {
   not_found: 404,
   invalid_input: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  // Who may call (see access-control.ts).
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf: 403,
+  device_revoked: 403,
+  account_disabled: 403,
+  setup_token_invalid: 403,
+  rate_limited: 429,
+  // The store's state does not allow the change.
+  conflict: 409,
+  already_set_up: 409,
+  username_taken: 409,
+  last_admin: 409,
+  own_account: 409,
+  province_not_set: 409,
+  // Input that passed the schema but not the domain's rules.
+  invalid_commune: 400,
+  invalid_province: 400,
+  wrong_password: 400,
 }
 
 /** Fastify's own request errors (body parsing, limits) as answers a client can act on. */
@@ -47,12 +71,21 @@ export interface HttpErrorAnswer {
   info: ErrorInfo
   /** Unexpected: log it in full; the client only learns `internal`. */
   unexpected: boolean
+  /** Extra response headers, e.g. Retry-After for `rate_limited`. */
+  headers?: Record<string, string>
 }
 
 /** Maps anything thrown while answering a request to a status and a safe error body. */
 export function toHttpError(error: unknown): HttpErrorAnswer {
   if (error instanceof AppError) {
-    return { status: STATUS_BY_CODE[error.code] ?? 422, info: error.toInfo(), unexpected: false }
+    const answer: HttpErrorAnswer = {
+      status: STATUS_BY_CODE[error.code] ?? 422,
+      info: error.toInfo(),
+      unexpected: false,
+    }
+    const retryAfter = retryAfterOf(error)
+    if (retryAfter !== undefined) answer.headers = { 'retry-after': String(retryAfter) }
+    return answer
   }
   const known = fastifyError(error)
   if (known) return known
@@ -61,6 +94,14 @@ export function toHttpError(error: unknown): HttpErrorAnswer {
     info: { code: 'internal', message: 'Unexpected internal error' },
     unexpected: true,
   }
+}
+
+/** Seconds to wait, carried by any rate-limit error as `retryAfterSeconds`. */
+function retryAfterOf(error: AppError): number | undefined {
+  const value = (error as AppError & { retryAfterSeconds?: unknown }).retryAfterSeconds
+  return typeof value === 'number' && Number.isFinite(value)
+    ? Math.max(1, Math.ceil(value))
+    : undefined
 }
 
 function fastifyError(error: unknown): HttpErrorAnswer | undefined {

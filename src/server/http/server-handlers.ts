@@ -1,6 +1,12 @@
+import { auditHandlers } from '../audit/audit.handlers'
+import { authHandlers } from '../auth/auth.handlers'
+import { deviceHandlers } from '../devices/devices.handlers'
+import { formsHandlers } from '../forms/forms.handlers'
 import { householdHandlers } from '../household/household.handlers'
+import { placesHandlers } from '../places/places.handlers'
 import { syncHandlers } from '../sync/sync.handlers'
 import { systemHandlers } from '../system/system.handlers'
+import { userHandlers } from '../users/users.handlers'
 import type { HttpHandlers } from './http-handler'
 
 /** Every call of the HTTP contract, wired to its handler. */
@@ -8,4 +14,10 @@ export const serverHandlers: HttpHandlers = {
   ...systemHandlers,
   ...syncHandlers,
   ...householdHandlers,
+  ...placesHandlers,
+  ...formsHandlers,
+  ...deviceHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...auditHandlers,
 }

@@ -1,3 +1,19 @@
+import type { AuditLogTable } from '../audit/audit.tables'
+import type {
+  LoginFailureTable,
+  SessionTable,
+  SetupTokenTable,
+  UserTable,
+} from '../auth/auth.tables'
+import type {
+  DeviceTable,
+  EnrolmentCodeTable,
+  EnrolmentFailureTable,
+} from '../devices/devices.tables'
+import type { FormVersionTable } from '../forms/forms.tables'
+import type { ImportPreviewTable, VillageTable } from '../places/places.tables'
+import type { ServerSettingTable } from '../settings/settings.tables'
+
 /**
  * Row types of the server store. Only portable column types are used so that the same
  * queries run on SQLite and PostgreSQL: text, integer; JSON as text; times as ISO text.
@@ -9,6 +25,18 @@ export interface ServerDatabase {
   households: HouseholdTable
   members: MemberTable
   visits: VisitTable
+  villages: VillageTable
+  import_previews: ImportPreviewTable
+  form_versions: FormVersionTable
+  users: UserTable
+  sessions: SessionTable
+  setup_tokens: SetupTokenTable
+  login_failures: LoginFailureTable
+  server_settings: ServerSettingTable
+  audit_log: AuditLogTable
+  devices: DeviceTable
+  enrolment_codes: EnrolmentCodeTable
+  enrolment_failures: EnrolmentFailureTable
 }
 
 /** One row per batch id ever received; counts are those of its first arrival. */

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { RevisionOutcome, SyncBatch, SyncReceipt } from '../../shared/api/http.contract'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
+import { type FormLookup, loadFormLookup } from '../forms/form-registry'
 import type { ServerContext } from '../server-context'
 import type { ServerDatabase } from '../store/server-database.types'
 import { projectRevision } from './household-projection'
@@ -18,6 +19,8 @@ type Trx = Transaction<ServerDatabase>
  */
 export async function ingestBatch(ctx: ServerContext, batch: SyncBatch): Promise<SyncReceipt> {
   const receivedAt = new Date(ctx.clock.now()).toISOString()
+  // Published form versions are looked up before the transaction holds the store.
+  const forms = await loadFormLookup(ctx.db, batch.revisions)
   return ctx.db.transaction().execute(async (trx) => {
     const firstArrival = await insertBatch(trx, batch, receivedAt)
     const stored = await storedRevisionIds(
@@ -26,7 +29,7 @@ export async function ingestBatch(ctx: ServerContext, batch: SyncBatch): Promise
     )
     const outcomes: RevisionOutcome[] = []
     for (const revision of batch.revisions) {
-      outcomes.push(await ingestRevision(trx, batch, revision, receivedAt, stored))
+      outcomes.push(await ingestRevision(trx, batch, revision, receivedAt, stored, forms))
     }
     const counts = countOutcomes(outcomes)
     if (firstArrival) {
@@ -42,10 +45,11 @@ async function ingestRevision(
   revision: HouseholdRevision,
   receivedAt: string,
   stored: Set<string>,
+  forms: FormLookup,
 ): Promise<RevisionOutcome> {
   const duplicate: RevisionOutcome = { revisionId: revision.id, status: 'duplicate' }
   if (stored.has(revision.id)) return duplicate
-  const verdict = judgeRevision(batch, revision)
+  const verdict = judgeRevision(batch, revision, forms)
   // The conflict guard catches a twin stored concurrently or earlier in this batch.
   const inserted = await insertRevision(trx, batch, revision, verdict, receivedAt)
   stored.add(revision.id)

@@ -4,7 +4,7 @@ import { validateResponse } from '../../shared/forms/validate-response'
 import type { ValidationIssue } from '../../shared/forms/validation-issue'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import { PILOT_COMMUNE } from '../../shared/places/pilot-places'
-import { findForm } from '../forms/form-registry'
+import { builtinForms, type FormLookup } from '../forms/form-registry'
 
 const PILOT_VILLAGE_CODES = PILOT_COMMUNE.villages.map((v) => v.code)
 
@@ -20,12 +20,17 @@ export type RevisionVerdict =
  * Judges one revision of a batch: the commune must be the batch's and one the server
  * serves, the form version must be known, and the response must pass the form's rules
  * (warnings do not block). Accepted revisions carry the cleaned response to store.
+ * `forms` finds published versions (ingest preloads them); the built-in ones by default.
  */
-export function judgeRevision(batch: SyncBatch, revision: HouseholdRevision): RevisionVerdict {
+export function judgeRevision(
+  batch: SyncBatch,
+  revision: HouseholdRevision,
+  forms: FormLookup = builtinForms,
+): RevisionVerdict {
   if (revision.communeCode !== batch.communeCode || revision.communeCode !== PILOT_COMMUNE.code) {
     return { status: 'rejected', reason: 'wrong_commune', issues: [] }
   }
-  const form = findForm(revision.formId, revision.formVersion)
+  const form = forms(revision.formId, revision.formVersion)
   if (!form) return { status: 'rejected', reason: 'unknown_form', issues: [] }
 
   const result = validateResponse(form, revision.response, {

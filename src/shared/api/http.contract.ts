@@ -1,12 +1,24 @@
 import type { z } from 'zod'
+import { auditCalls } from './http/audit.contract'
+import { authCalls } from './http/auth.contract'
+import { deviceCalls } from './http/devices.contract'
+import { formsCalls } from './http/forms.contract'
 import { householdCalls } from './http/households.contract'
+import { placesCalls } from './http/places.contract'
 import { syncCalls } from './http/sync.contract'
 import { systemCalls } from './http/system.contract'
+import { userCalls } from './http/users.contract'
 
+export * from './http/audit.contract'
+export * from './http/auth.contract'
+export * from './http/devices.contract'
+export * from './http/forms.contract'
 export * from './http/households.contract'
 export * from './http/http-call'
+export * from './http/places.contract'
 export * from './http/sync.contract'
 export * from './http/system.contract'
+export * from './http/users.contract'
 
 /**
  * The provincial server's HTTP contract: the union of the per-domain contracts in ./http/.
@@ -18,6 +30,12 @@ export const httpContract = {
   ...systemCalls,
   ...syncCalls,
   ...householdCalls,
+  ...placesCalls,
+  ...formsCalls,
+  ...authCalls,
+  ...userCalls,
+  ...auditCalls,
+  ...deviceCalls,
 }
 
 export type HttpContract = typeof httpContract

@@ -123,6 +123,18 @@ export const defaultHouseholdForm: FormDefinition = formDefinitionSchema.parse({
       relevant: consented,
       rowLabel: 'full_name',
       maxRows: 60,
+      rowCounts: [
+        {
+          id: 'one_head',
+          where: eq('relation', 'head'),
+          min: 1,
+          max: 1,
+          message: t(
+            'Danh sách thành viên phải có đúng một chủ hộ.',
+            'The member list must have exactly one household head.',
+          ),
+        },
+      ],
       items: [
         q('full_name', 'text', t('Họ và tên', 'Full name'), { required: true, maxLength: 100 }),
         q('relation', 'select_one', t('Quan hệ với chủ hộ', 'Relation to head'), {

@@ -72,6 +72,21 @@ export const groupSchema: z.ZodType<Group> = z.lazy(() =>
 )
 export const itemSchema: z.ZodType<Item> = z.lazy(() => z.union([questionSchema, groupSchema]))
 
+/**
+ * A rule on the rows of a repeat: the number of rows where `where` holds (evaluated in each
+ * row, like a question's rule) must lie within [min, max]. E.g. "exactly one member is the
+ * household head". A breach is an error issue `repeat_row_count` on the section, carrying
+ * the rule id so the form shows the rule's own message.
+ */
+export const rowCountRuleSchema = z.strictObject({
+  id: idSchema,
+  where: exprSchema,
+  min: z.number().int().nonnegative().optional(),
+  max: z.number().int().nonnegative().optional(),
+  message: localizedTextSchema,
+})
+export type RowCountRule = z.infer<typeof rowCountRuleSchema>
+
 /** A top-level section: plain questions, or a repeat (one row per person, e.g. the roster). */
 export const sectionSchema = z.strictObject({
   kind: z.enum(['fields', 'repeat']),
@@ -82,6 +97,8 @@ export const sectionSchema = z.strictObject({
   /** repeat: the question whose answer names a row (shown in lists). */
   rowLabel: idSchema.optional(),
   maxRows: z.number().int().positive().optional(),
+  /** repeat: rules on how many rows meet a condition (checked when the section is asked). */
+  rowCounts: z.array(rowCountRuleSchema).optional(),
 })
 export type Section = z.infer<typeof sectionSchema>
 
@@ -137,6 +154,10 @@ function checkFormIntegrity(form: { sections: Section[] }): string[] {
         problems.push(`"${item.id}" is not a select question`)
       }
     })
+    for (const rule of section.rowCounts ?? []) {
+      if (section.kind !== 'repeat') problems.push(`rowCounts of "${section.id}" need a repeat`)
+      rules.push({ where: `${section.id}.${rule.id}`, expr: rule.where })
+    }
     for (const { where, expr } of rules) {
       if (!expr) continue
       if (exprDepth(expr) > MAX_EXPR_DEPTH) problems.push(`rule of "${where}" is nested too deeply`)

@@ -50,6 +50,7 @@ export function validateResponse(
     if (!relevance.isRelevant(section.id)) continue
     const rows = response.repeats[section.id] ?? []
     checkRowSet(section, rows, issues)
+    checkRowCounts(section, rows, relevance, issues)
     cleaned.repeats[section.id] = rows.map((row, index) => ({
       id: row.id,
       answers: checkQuestions(section, row.answers, relevance, { row, index }, villages, issues),
@@ -79,6 +80,25 @@ function checkRowSet(
     }
     seen.add(row.id)
   })
+}
+
+/** Row-count rules ("exactly one head"): rows are counted where the rule holds in the row. */
+function checkRowCounts(
+  section: Section,
+  rows: readonly RepeatRow[],
+  relevance: Relevance,
+  issues: ValidationIssue[],
+): void {
+  for (const rule of section.rowCounts ?? []) {
+    const count = rows.filter((row) => holds(rule.where, relevance.scope(row.id))).length
+    const tooFew = rule.min !== undefined && count < rule.min
+    const tooMany = rule.max !== undefined && count > rule.max
+    if (!tooFew && !tooMany) continue
+    const params: Record<string, string | number> = { rule: rule.id, count }
+    if (rule.min !== undefined) params.min = rule.min
+    if (rule.max !== undefined) params.max = rule.max
+    issues.push({ severity: 'error', code: 'repeat_row_count', questionId: section.id, params })
+  }
 }
 
 function checkQuestions(

@@ -20,6 +20,8 @@ export const ISSUE_CODES = [
   'citizen_id_sex_mismatch',
   'citizen_id_birth_year_mismatch',
   'repeat_too_many_rows',
+  /** A repeat's row-count rule failed (params: rule, count, min, max); the rule has a message. */
+  'repeat_row_count',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
 

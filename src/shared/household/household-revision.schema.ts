@@ -26,5 +26,10 @@ export const householdRevisionSchema = z.strictObject({
   /** Device wall-clock time of the save (ISO 8601); kept beside the server's receipt time. */
   savedAt: z.iso.datetime({ offset: true }),
   response: formResponseSchema,
+  /** The team member who made the visit, as named on the device at the time. */
+  enumerator: z
+    .strictObject({ id: z.uuid(), name: z.string().min(1).max(100) })
+    .nullable()
+    .optional(),
 })
 export type HouseholdRevision = z.infer<typeof householdRevisionSchema>

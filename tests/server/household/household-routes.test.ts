@@ -33,7 +33,10 @@ describe.each(serverStores())('console households on $name', (variant) => {
     cuc = makeRevision({
       responseOverrides: {
         answers: { head_name: 'Hà Văn Cúc' },
-        members: [{ full_name: 'Hà Văn Cúc' }, { full_name: 'Đinh Thị Mai', sex: 'female' }],
+        members: [
+          { full_name: 'Hà Văn Cúc' },
+          { full_name: 'Đinh Thị Mai', sex: 'female', relation: 'spouse' },
+        ],
       },
     })
     // One batch a minute apart, so "newest first" has a clear order.

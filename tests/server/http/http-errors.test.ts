@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { ForbiddenError, RateLimitedError } from '../../../src/server/auth/auth-errors'
 import { invalidInputFromZod, toHttpError } from '../../../src/server/http/http-errors'
 import { AppError, NotFoundError } from '../../../src/shared/result'
 
@@ -12,6 +13,41 @@ describe('toHttpError', () => {
       info: { code: 'form_retired', message: 'no longer accepted' },
       unexpected: false,
     })
+  })
+
+  it('maps the access and account codes every domain shares', () => {
+    const statuses = Object.fromEntries(
+      [
+        'unauthenticated',
+        'invalid_credentials',
+        'forbidden',
+        'csrf',
+        'device_revoked',
+        'rate_limited',
+        'conflict',
+        'already_set_up',
+        'username_taken',
+        'invalid_commune',
+      ].map((code) => [code, toHttpError(new AppError(code, code)).status]),
+    )
+    expect(statuses).toEqual({
+      unauthenticated: 401,
+      invalid_credentials: 401,
+      forbidden: 403,
+      csrf: 403,
+      device_revoked: 403,
+      rate_limited: 429,
+      conflict: 409,
+      already_set_up: 409,
+      username_taken: 409,
+      invalid_commune: 400,
+    })
+  })
+
+  it('adds Retry-After to a rate-limit refusal, in whole seconds', () => {
+    const answer = toHttpError(new RateLimitedError(90))
+    expect(answer).toMatchObject({ status: 429, headers: { 'retry-after': '90' } })
+    expect(toHttpError(new ForbiddenError()).headers).toBeUndefined()
   })
 
   it('hides the details of unexpected errors behind internal', () => {

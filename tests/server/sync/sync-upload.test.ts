@@ -201,7 +201,7 @@ describe.each(serverStores())('batch upload on $name', (variant) => {
         answers: { head_name: 'Nguyễn Văn Anh', address: 'Số 14, xóm Khuổi My' },
         members: [
           { full_name: 'Nguyễn Văn Anh' },
-          { full_name: 'Hà Thị Cúc', sex: 'female' },
+          { full_name: 'Hà Thị Cúc', sex: 'female', relation: 'spouse' },
           {
             full_name: 'Nguyễn Văn Dũng',
             relation: 'child',

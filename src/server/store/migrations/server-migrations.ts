@@ -1,5 +1,9 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initialMigration } from './0001-initial'
+import { authMigration } from './0002-auth'
+import { placesMigration } from './0003-places'
+import { formsMigration } from './0004-forms'
+import { devicesMigration } from './0005-devices'
 
 /**
  * Every migration of the server store, by name. Names are numbered and sort in the order
@@ -7,6 +11,10 @@ import { initialMigration } from './0001-initial'
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialMigration,
+  '0002-auth': authMigration,
+  '0003-places': placesMigration,
+  '0004-forms': formsMigration,
+  '0005-devices': devicesMigration,
 }
 
 /** Kysely's migration provider over the in-code list (no files to find at run time). */
