@@ -3,7 +3,12 @@ import type { SyncReport } from '../shared/api/ipc.contract'
 import { type Clock, systemClock } from '../shared/clock/clock'
 import { type IdGenerator, newId as uuidV7 } from '../shared/ids/uuid'
 import { consoleLogger, type Logger } from './app/logger'
+import { openFieldCipher } from './crypto/data-key'
+import type { FieldCipher } from './crypto/field-cipher'
+import type { KeyProvider } from './crypto/key-provider'
+import { refreshContributions } from './indicators/indicator-contributions'
 import { getOrCreateSetting } from './settings/settings.repository'
+import { protectLegacyData } from './store/legacy-data.protection'
 import { openLocalDatabase } from './store/local-database'
 import type { LocalDatabase } from './store/local-database.types'
 
@@ -13,6 +18,8 @@ import type { LocalDatabase } from './store/local-database.types'
  */
 export interface MainContext {
   readonly db: Kysely<LocalDatabase>
+  /** Seals and opens personal data at rest, and makes its keyed hashes. */
+  readonly cipher: FieldCipher
   readonly clock: Clock
   readonly newId: IdGenerator
   readonly fetch: typeof fetch
@@ -30,6 +37,11 @@ export interface MainContextOptions {
   dbPath: string
   /** Path of an Electron-ABI better-sqlite3 addon; omitted under Node. */
   nativeBinding?: string
+  /**
+   * Gives the data key personal data is encrypted with: safeStorageKeyProvider in the
+   * Electron app, a provider from crypto/test-key-provider in tests and the e2e bridge.
+   */
+  keyProvider: KeyProvider
   clock?: Clock
   newId?: IdGenerator
   fetch?: typeof fetch
@@ -42,7 +54,11 @@ const closers = new WeakMap<MainContext, AbortController>()
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Opens the local store (migrating it) and builds the context handlers run in. */
+/**
+ * Opens the local store (migrating it), gets the data key, finishes the one-time steps that
+ * need it (sealing a walking-skeleton store's clear rows; recomputing indicator
+ * contributions after a definitions change) and builds the context handlers run in.
+ */
 export async function openMainContext(opts: MainContextOptions): Promise<MainContext> {
   const db = await openLocalDatabase(
     opts.dbPath,
@@ -52,13 +68,18 @@ export async function openMainContext(opts: MainContextOptions): Promise<MainCon
   const closer = new AbortController()
   try {
     const deviceId = await getOrCreateSetting(db, 'device_id', makeId)
+    const cipher = await openFieldCipher(db, opts.keyProvider)
+    const log = opts.log ?? consoleLogger
+    if (await protectLegacyData(db, cipher)) log.info('legacy_data_protected')
+    await refreshContributions(db, cipher)
     const ctx: MainContext = {
       db,
+      cipher,
       clock: opts.clock ?? systemClock,
       newId: makeId,
       fetch: opts.fetch ?? globalThis.fetch.bind(globalThis),
       sleep: opts.sleep ?? realSleep,
-      log: opts.log ?? consoleLogger,
+      log,
       deviceId,
       sync: { running: null },
       closing: closer.signal,

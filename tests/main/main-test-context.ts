@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LogFields, Logger } from '../../src/main/app/logger'
 import { closeMainContext, type MainContext, openMainContext } from '../../src/main/context'
+import type { KeyProvider } from '../../src/main/crypto/key-provider'
+import { fixedTestKeyProvider } from '../../src/main/crypto/test-key-provider'
 import { ManualClock } from '../../src/shared/clock/clock'
 import { type IdGenerator, sequentialIds } from '../../src/shared/ids/uuid'
 import { FIXTURE_MS } from '../support/household-fixtures'
@@ -41,6 +43,8 @@ export interface TestMain {
 
 export interface TestMainOptions {
   fetch?: typeof fetch
+  /** The data key's source; a fixed test key by default (the same on every reopen). */
+  keyProvider?: KeyProvider
 }
 
 /** A main context on a fresh SQLite file in a temp folder, with a manual clock and fixed ids. */
@@ -54,6 +58,7 @@ export async function openTestMain(options: TestMainOptions = {}): Promise<TestM
   const open = () =>
     openMainContext({
       dbPath,
+      keyProvider: options.keyProvider ?? fixedTestKeyProvider(),
       clock,
       newId: ids,
       log,
@@ -87,7 +92,7 @@ export async function openTestMain(options: TestMainOptions = {}): Promise<TestM
 
 /** Row counts of every table of the local store. */
 export async function countRows(ctx: MainContext): Promise<Record<string, number>> {
-  const tables = ['households', 'members', 'visits', 'revisions'] as const
+  const tables = ['households', 'members', 'visits', 'revisions', 'drafts'] as const
   const counts: Record<string, number> = {}
   for (const table of tables) {
     const row = await ctx.db

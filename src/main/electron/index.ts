@@ -10,6 +10,7 @@ import {
   rendererLocation,
   rendererUrl,
 } from './renderer-location'
+import { keyStoreBackend, safeStorageKeyProvider } from './safe-storage-key-provider'
 import { mainWindowOptions } from './window-options'
 
 /*
@@ -38,8 +39,10 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession)
+  consoleLogger.info('key_store', { backend: keyStoreBackend() })
   context = await openMainContext({
     dbPath: join(app.getPath('userData'), 'langso.sqlite'),
+    keyProvider: safeStorageKeyProvider,
     ...(process.env.LANGSO_SQLITE_BINDING
       ? { nativeBinding: process.env.LANGSO_SQLITE_BINDING }
       : {}),

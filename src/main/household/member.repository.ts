@@ -4,8 +4,8 @@ import type { LocalDatabase, MembersTable } from '../store/local-database.types'
 export type MemberRow = Selectable<MembersTable>
 
 /**
- * Makes the household's roster exactly `rows`. Call inside the save transaction: the
- * roster is rebuilt from each saved response, so removed members disappear with it.
+ * Makes the household's roster exactly `rows` (answers already sealed). Call inside the
+ * save transaction: the roster is rebuilt from each full visit, so removed members go.
  */
 export async function replaceMembers(
   db: Kysely<LocalDatabase>,

@@ -2,14 +2,30 @@ import type { ParsedInput } from '../../shared/api/contract'
 import type { IpcCall, IpcContract, IpcOutput } from '../../shared/api/ipc.contract'
 import { appInfoHandler } from '../app/app.handlers'
 import type { MainContext } from '../context'
+import {
+  discardDraftHandler,
+  finalizeDraftHandler,
+  getDraftHandler,
+  listOpenDraftsHandler,
+  startDraftHandler,
+  updateDraftHandler,
+} from '../drafts/drafts.handlers'
 import { getDefaultFormHandler } from '../forms/forms.handlers'
 import {
+  findDuplicatesHandler,
   getHouseholdHandler,
+  householdVisitHandler,
+  householdVisitsHandler,
   listHouseholdsHandler,
-  saveHouseholdHandler,
 } from '../household/household.handlers'
-import { listVillagesHandler } from '../places/places.handlers'
+import { listVillagesHandler, villageProgressHandler } from '../places/places.handlers'
 import { runSyncHandler, setServerUrlHandler, syncStatusHandler } from '../sync/sync.handlers'
+import {
+  addTeamHandler,
+  listTeamHandler,
+  setCurrentTeamHandler,
+  updateTeamHandler,
+} from '../team/team.handlers'
 
 /** A handler of one IPC call: a plain async function of the context and the parsed input. */
 export type IpcHandler<N extends IpcCall> = (
@@ -23,10 +39,23 @@ export type IpcHandlerMap = { [N in IpcCall]: IpcHandler<N> }
 export const ipcHandlers: IpcHandlerMap = {
   'app.info': appInfoHandler,
   'places.listVillages': listVillagesHandler,
+  'places.villageProgress': villageProgressHandler,
   'forms.getDefault': getDefaultFormHandler,
+  'team.list': listTeamHandler,
+  'team.add': addTeamHandler,
+  'team.update': updateTeamHandler,
+  'team.setCurrent': setCurrentTeamHandler,
   'households.list': listHouseholdsHandler,
   'households.get': getHouseholdHandler,
-  'households.save': saveHouseholdHandler,
+  'households.visits': householdVisitsHandler,
+  'households.visit': householdVisitHandler,
+  'households.findDuplicates': findDuplicatesHandler,
+  'drafts.listOpen': listOpenDraftsHandler,
+  'drafts.start': startDraftHandler,
+  'drafts.get': getDraftHandler,
+  'drafts.update': updateDraftHandler,
+  'drafts.finalize': finalizeDraftHandler,
+  'drafts.discard': discardDraftHandler,
   'sync.status': syncStatusHandler,
   'sync.setServerUrl': setServerUrlHandler,
   'sync.run': runSyncHandler,

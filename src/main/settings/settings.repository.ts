@@ -1,8 +1,24 @@
 import type { Kysely } from 'kysely'
 import type { LocalDatabase } from '../store/local-database.types'
 
-/** The settings this installation keeps; a closed list so that typos are type errors. */
-export type SettingKey = 'device_id' | 'hlc_last' | 'server_url' | 'last_sync_at'
+/**
+ * The settings this installation keeps; a closed list so that typos are type errors.
+ * - data_key_wrapped: the data key sealed by the OS (never the key itself)
+ * - data_key_check: recognises the data key the store was encrypted with
+ * - data_protection: 'legacy' while clear-text rows of the walking skeleton remain
+ * - indicators_fingerprint: what the stored per-household indicator contributions were made by
+ * - current_team_member: who records visits now
+ */
+export type SettingKey =
+  | 'device_id'
+  | 'hlc_last'
+  | 'server_url'
+  | 'last_sync_at'
+  | 'data_key_wrapped'
+  | 'data_key_check'
+  | 'data_protection'
+  | 'indicators_fingerprint'
+  | 'current_team_member'
 
 /** Reads one setting; null when it was never set. */
 export async function getSetting(
@@ -28,6 +44,11 @@ export async function setSetting(
     .values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute()
+}
+
+/** Removes a setting. */
+export async function deleteSetting(db: Kysely<LocalDatabase>, key: SettingKey): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute()
 }
 
 /**

@@ -34,6 +34,8 @@ export async function openLocalDatabase(
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+    // Deleted and overwritten content is zeroed, so no old copy of a row lingers in free space.
+    sqlite.pragma('secure_delete = ON')
     await migrateLocalDatabase(db)
     return db
   } catch (error) {

@@ -8,7 +8,18 @@ export interface LocalDatabase {
   members: MembersTable
   visits: VisitsTable
   revisions: RevisionsTable
+  team_members: TeamMembersTable
+  drafts: DraftsTable
+  pii_index: PiiIndexTable
+  household_search: HouseholdSearchTable
+  village_register: VillageRegisterTable
 }
+
+/*
+ * Personal data at rest: columns marked "sealed" hold FieldCipher output (`enc1:…`,
+ * AES-256-GCM), never clear text. Phones and citizen ids appear nowhere else except as
+ * keyed hashes in pii_index.
+ */
 
 /** Key/value settings of this installation (device id, clock, server, last sync). */
 export interface SettingsTable {
@@ -25,7 +36,7 @@ export interface HouseholdsTable {
   commune_code: string
   village_code: string
   head_name: string
-  /** Folded, accent-free text (head, members, address, phone digits) for LIKE search. */
+  /** Folded, accent-free names and address (no phone: see pii_index); mirrored in household_search. */
   search_text: string
   address: string | null
   member_count: number
@@ -34,6 +45,17 @@ export interface HouseholdsTable {
   latest_revision_id: string
   sync_state: LocalSyncState
   reject_reason: string | null
+  /** JSON Contribution (indicators) of the latest completed visit; no personal data. */
+  contribution_json: string | null
+  /** Visit date of the visit contribution_json was computed from. */
+  contribution_date: string | null
+  /** The head's name folded with its words sorted, for the similar-name duplicate check. */
+  head_key: string | null
+  /**
+   * This household's row in household_search. A save moves it to a new, higher rowid, so
+   * the index lists matches newest first and a search stops at its limit.
+   */
+  search_rowid: number | null
   created_at: string
   updated_at: string
 }
@@ -44,6 +66,7 @@ export interface MembersTable {
   household_id: string
   position: number
   full_name: string
+  /** Sealed JSON answers of the member. */
   answers_json: string
 }
 
@@ -54,7 +77,12 @@ export interface VisitsTable {
   visit_date: string
   form_id: string
   form_version: number
+  /** Sealed JSON FormResponse as saved (cleaned). */
   response_json: string
+  visit_result: string | null
+  /** 1 when the whole form was recorded (completed, with consent): the roster is in it. */
+  full_record: number
+  enumerator_id: string | null
   created_at: string
   updated_at: string
 }
@@ -66,7 +94,7 @@ export interface RevisionsTable {
   visit_id: string
   base_revision_id: string | null
   hlc: string
-  /** The full HouseholdRevision as JSON, exactly what is sent. */
+  /** Sealed JSON of the full HouseholdRevision, exactly what is sent (opened when sealing a batch). */
   payload_json: string
   status: LocalSyncState
   /** Reason code given by the server when it rejected the revision. */
@@ -75,4 +103,59 @@ export interface RevisionsTable {
   batch_id: string | null
   created_at: string
   sent_at: string | null
+}
+
+/** The village team: who may be named as having made a visit. Never deleted. */
+export interface TeamMembersTable {
+  id: string
+  name: string
+  /** 1 active, 0 deactivated (kept: old visits name them). */
+  active: number
+  created_at: string
+  updated_at: string
+}
+
+/** A visit in progress, written on every answer change. */
+export interface DraftsTable {
+  id: string
+  /** Null while recording a household that is not saved yet. */
+  household_id: string | null
+  village_code: string
+  visit_date: string
+  enumerator_id: string | null
+  form_id: string
+  form_version: number
+  /** Clear head name for the "resume" list (names are not sealed; phones and ids are). */
+  head_name: string
+  /** Sealed JSON FormResponse. */
+  response: string
+  /** Sealed JSON FormResponse of the household's state when the visit started. */
+  previous_response: string | null
+  previous_visit_date: string | null
+  cursor_json: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** Keyed hashes of a household's phones and citizen ids (FieldCipher.blindIndex). */
+export interface PiiIndexTable {
+  household_id: string
+  kind: 'phone' | 'citizen_id'
+  hmac: string
+}
+
+/**
+ * FTS5 index of households.search_text (unicode61 tokens, prefix indexes); rowid is
+ * households.search_rowid, in save order.
+ */
+export interface HouseholdSearchTable {
+  rowid: number
+  text: string
+}
+
+/** Households on each village's register, from the commune's reference data (sync issue). */
+export interface VillageRegisterTable {
+  village_code: string
+  registered: number
+  updated_at: string
 }

@@ -1,10 +1,10 @@
 import type { SyncBatch, SyncReceipt } from '../../shared/api/http.contract'
 import type { SyncReport, SyncStatus } from '../../shared/api/ipc.contract'
-import { householdRevisionSchema } from '../../shared/household/household-revision.schema'
 import { PILOT_COMMUNE } from '../../shared/places/pilot-places'
 import type { MainContext } from '../context'
 import { refreshHouseholdSyncStates } from '../household/household.repository'
 import { getSetting, setSetting } from '../settings/settings.repository'
+import { openRevision } from '../store/sealed-columns'
 import {
   countRevisionsByStatus,
   type RevisionRow,
@@ -51,13 +51,17 @@ async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
   return report
 }
 
+/**
+ * The batch for a set of outbox rows; each payload is opened from its at-rest encryption
+ * here. (Encrypting the batch for the province is the sync issue's transport work.)
+ */
 function sealBatch(ctx: MainContext, rows: readonly RevisionRow[]): SyncBatch {
   return {
     batchId: ctx.newId(),
     deviceId: ctx.deviceId,
     communeCode: PILOT_COMMUNE.code,
     sentAt: new Date(ctx.clock.now()).toISOString(),
-    revisions: rows.map((row) => householdRevisionSchema.parse(JSON.parse(row.payload_json))),
+    revisions: rows.map((row) => openRevision(ctx.cipher, row)),
   }
 }
 

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startDraft } from '../../../src/main/drafts/draft.service'
 import {
   getHousehold,
+  getHouseholdVisit,
   listHouseholds,
-  listVillageSummaries,
-  saveHousehold,
+  listHouseholdVisits,
 } from '../../../src/main/household/household.service'
 import { listMembers } from '../../../src/main/household/member.repository'
-import { getSetting } from '../../../src/main/settings/settings.repository'
+import { openRevision } from '../../../src/main/store/sealed-columns'
+import { addTeamMember, updateTeam } from '../../../src/main/team/team.service'
 import { householdDetailSchema } from '../../../src/shared/api/ipc.contract'
-import type { FormResponse } from '../../../src/shared/forms/form-response.schema'
-import { householdRevisionSchema } from '../../../src/shared/household/household-revision.schema'
 import { PILOT_COMMUNE } from '../../../src/shared/places/pilot-places'
 import {
   FIXTURE_VILLAGE,
@@ -17,6 +17,7 @@ import {
   makeHouseholdResponse,
 } from '../../support/household-fixtures'
 import { countRows, openTestMain, type TestMain } from '../main-test-context'
+import { recordVisit } from '../visit-test-helpers'
 
 let t: TestMain
 
@@ -34,27 +35,11 @@ const THREE_MEMBERS = [
   { full_name: 'Nguyễn Minh Châu', relation: 'child', sex: 'male', birth_year: 2008 },
 ]
 
-async function save(
-  response: FormResponse,
-  extra: { householdId?: string; visitDate?: string } = {},
-) {
-  const result = await saveHousehold(t.ctx, {
-    villageCode: FIXTURE_VILLAGE,
-    visitDate: extra.visitDate ?? FIXTURE_VISIT_DATE,
-    response,
-    ...(extra.householdId ? { householdId: extra.householdId } : {}),
-  })
-  if (result.status !== 'saved') throw new Error(`not saved: ${JSON.stringify(result.issues)}`)
-  return result
-}
+describe('saving a visit', () => {
+  it('lists, reads and keeps a household with three members across reopening', async () => {
+    const saved = await recordVisit(t.ctx, makeHouseholdResponse({ members: THREE_MEMBERS }))
 
-describe('saveHousehold', () => {
-  it('saves a household with three members; it is listed, readable and survives reopening', async () => {
-    const response = makeHouseholdResponse({ members: THREE_MEMBERS })
-    const saved = await save(response)
-
-    const listed = await listHouseholds(t.ctx, {})
-    expect(listed).toEqual([
+    expect(await listHouseholds(t.ctx, {})).toEqual([
       expect.objectContaining({
         id: saved.householdId,
         villageCode: FIXTURE_VILLAGE,
@@ -63,9 +48,10 @@ describe('saveHousehold', () => {
         visitResult: 'completed',
         visitDate: FIXTURE_VISIT_DATE,
         syncState: 'pending',
+        rejectReason: null,
+        draftId: null,
       }),
     ])
-
     const detail = await getHousehold(t.ctx, saved.householdId)
     expect(householdDetailSchema.parse(detail)).toEqual(detail)
     expect(detail.revisionId).toBe(saved.revisionId)
@@ -74,7 +60,6 @@ describe('saveHousehold', () => {
       'Trần Thị Bình',
       'Nguyễn Minh Châu',
     ])
-    expect(detail.rejectReason).toBeNull()
     const members = await listMembers(t.ctx.db, saved.householdId)
     expect(members.map((m) => [m.position, m.full_name])).toEqual([
       [0, 'Nguyễn Văn A'],
@@ -84,33 +69,37 @@ describe('saveHousehold', () => {
 
     await t.reopen()
     expect(await getHousehold(t.ctx, saved.householdId)).toEqual(detail)
-    expect(await countRows(t.ctx)).toEqual({ households: 1, members: 3, visits: 1, revisions: 1 })
+    expect(await countRows(t.ctx)).toEqual({
+      households: 1,
+      members: 3,
+      visits: 1,
+      revisions: 1,
+      drafts: 0,
+    })
   })
 
-  it('queues a complete revision in the outbox, stamped and tied to the device', async () => {
-    const saved = await save(makeHouseholdResponse())
+  it('queues a sealed revision in the outbox naming the team member', async () => {
+    const member = await addTeamMember(t.ctx, 'Lò Thị Mai')
+    const saved = await recordVisit(t.ctx, makeHouseholdResponse())
     const row = await t.ctx.db.selectFrom('revisions').selectAll().executeTakeFirstOrThrow()
-    const revision = householdRevisionSchema.parse(JSON.parse(row.payload_json))
-    expect(row.status).toBe('pending')
+    expect(row.payload_json.startsWith('enc1:')).toBe(true)
+    const revision = openRevision(t.ctx.cipher, row)
     expect(revision).toMatchObject({
       id: saved.revisionId,
       householdId: saved.householdId,
       baseRevisionId: null,
       deviceId: t.ctx.deviceId,
-      communeCode: PILOT_COMMUNE.code,
       villageCode: FIXTURE_VILLAGE,
       formId: 'household-digital-readiness',
-      formVersion: 1,
       visitDate: FIXTURE_VISIT_DATE,
-      savedAt: new Date(t.clock.now()).toISOString(),
+      enumerator: { id: member.id, name: 'Lò Thị Mai' },
     })
     expect(row.hlc).toBe(revision.hlc)
-    expect(await getSetting(t.ctx.db, 'hlc_last')).toBe(revision.hlc)
   })
 
   it('stores the cleaned response: answers to questions that are not asked are dropped', async () => {
-    // h_ecommerce is asked only of households running a business.
-    const saved = await save(
+    const saved = await recordVisit(
+      t.ctx,
       makeHouseholdResponse({ answers: { h_business: false, h_ecommerce: true } }),
     )
     const detail = await getHousehold(t.ctx, saved.householdId)
@@ -118,141 +107,198 @@ describe('saveHousehold', () => {
     expect(detail.response.answers.h_business).toBe(false)
   })
 
-  it('refuses a response with errors and writes nothing', async () => {
-    const result = await saveHousehold(t.ctx, {
-      villageCode: FIXTURE_VILLAGE,
-      visitDate: FIXTURE_VISIT_DATE,
-      response: makeHouseholdResponse({ omit: ['head_name'] }),
-    })
-    expect(result.status).toBe('invalid')
-    if (result.status !== 'invalid') return
-    expect(result.issues).toContainEqual(
-      expect.objectContaining({ severity: 'error', code: 'required', questionId: 'head_name' }),
+  it('keeps the roster when a revisit finds nobody at home', async () => {
+    const first = await recordVisit(t.ctx, makeHouseholdResponse({ members: THREE_MEMBERS }))
+    await recordVisit(
+      t.ctx,
+      {
+        answers: { village: FIXTURE_VILLAGE, head_name: 'Nguyễn Văn A', visit_result: 'absent' },
+        repeats: {},
+      },
+      { householdId: first.householdId, visitDate: '2026-03-02' },
     )
-    expect(await countRows(t.ctx)).toEqual({ households: 0, members: 0, visits: 0, revisions: 0 })
-    expect(await getSetting(t.ctx.db, 'hlc_last')).toBeNull()
+    const [listed] = await listHouseholds(t.ctx, { query: 'chau' })
+    expect(listed).toMatchObject({
+      id: first.householdId,
+      visitResult: 'absent',
+      visitDate: '2026-03-02',
+      memberCount: 3,
+    })
+    expect(await listMembers(t.ctx.db, first.householdId)).toHaveLength(3)
+    expect(await listHouseholds(t.ctx, { query: '0912345678' })).toHaveLength(1)
+  })
+})
+
+/** Every Vietnamese letter with a diacritic, lower case (upper case is derived). */
+const DIACRITIC_LETTERS = [
+  ...'àáảãạ',
+  ...'ăằắẳẵặ',
+  ...'âầấẩẫậ',
+  ...'èéẻẽẹ',
+  ...'êềếểễệ',
+  ...'ìíỉĩị',
+  ...'òóỏõọ',
+  ...'ôồốổỗộ',
+  ...'ơờớởỡợ',
+  ...'ùúủũụ',
+  ...'ưừứửữự',
+  ...'ỳýỷỹỵ',
+  'đ',
+]
+const BASE: Record<string, string> = { đ: 'd' }
+const baseLetter = (c: string) => BASE[c] ?? c.normalize('NFD').charAt(0)
+
+describe('search', () => {
+  it('finds names carrying every Vietnamese diacritic, upper and lower case, without accents', async () => {
+    const letters = [...DIACRITIC_LETTERS, ...DIACRITIC_LETTERS.map((c) => c.toUpperCase())]
+    const ids: string[] = []
+    for (const [i, letter] of letters.entries()) {
+      const word = `${letter}${String(i).padStart(3, '0')}`
+      const saved = await recordVisit(
+        t.ctx,
+        makeHouseholdResponse({
+          answers: { head_name: `Hộ ${word}` },
+          members: [{ full_name: `Hộ ${word}` }],
+        }),
+      )
+      ids.push(saved.householdId)
+    }
+    for (const [i, letter] of letters.entries()) {
+      const tag = String(i).padStart(3, '0')
+      const folded = `${baseLetter(letter.toLowerCase())}${tag}`
+      const found = (await listHouseholds(t.ctx, { query: folded })).map((h) => h.id)
+      expect(found, `${letter} as ${folded}`).toEqual([ids[i]])
+      const accented = await listHouseholds(t.ctx, { query: `${letter.toUpperCase()}${tag}` })
+      expect(accented.map((h) => h.id)).toEqual([ids[i]])
+    }
   })
 
-  it('returns warnings with a saved household (an unknown mobile prefix does not block)', async () => {
-    const result = await saveHousehold(t.ctx, {
-      villageCode: FIXTURE_VILLAGE,
-      visitDate: FIXTURE_VISIT_DATE,
-      response: makeHouseholdResponse({ answers: { phone: '0212345678' } }),
-    })
-    expect(result.status).toBe('saved')
-    if (result.status !== 'saved') return
-    expect(result.warnings).toContainEqual(
-      expect.objectContaining({ severity: 'warning', questionId: 'phone' }),
+  it('finds a household by head or member name in any order, by address, phone or citizen id', async () => {
+    const anh = await recordVisit(
+      t.ctx,
+      makeHouseholdResponse({
+        answers: { head_name: 'Nguyễn Thị Ánh', address: 'Xóm Nà Thác', phone: '0912345678' },
+        members: [
+          { full_name: 'Nguyễn Thị Ánh', sex: 'female', citizen_id: '008180001234' },
+          { full_name: 'Đặng Văn Hùng', relation: 'spouse', mobile: '0387654321' },
+        ],
+      }),
     )
+    const other = await recordVisit(
+      t.ctx,
+      makeHouseholdResponse({
+        answers: { head_name: 'Lò Văn Sinh', phone: '0977000111' },
+        members: [{ full_name: 'Lò Văn Sinh' }],
+      }),
+    )
+    const ids = async (query: string) => (await listHouseholds(t.ctx, { query })).map((h) => h.id)
+
+    expect(await ids('nguyen thi anh')).toEqual([anh.householdId])
+    expect(await ids('Ánh Nguyễn')).toEqual([anh.householdId])
+    expect(await ids('ANH')).toEqual([anh.householdId])
+    expect(await ids('dang hung')).toEqual([anh.householdId])
+    expect(await ids('ng th an')).toEqual([anh.householdId])
+    expect(await ids('na thac')).toEqual([anh.householdId])
+    expect(await ids('0912 345 678')).toEqual([anh.householdId])
+    expect(await ids('+84 912 345 678')).toEqual([anh.householdId])
+    expect(await ids('0387.654.321')).toEqual([anh.householdId])
+    expect(await ids('008180001234')).toEqual([anh.householdId])
+    expect(await ids('van')).toEqual([other.householdId, anh.householdId])
+    expect(await ids('nguyen sinh')).toEqual([])
+    expect(await ids('0912 345 679')).toEqual([])
+    expect(await ids('hung 0977000111')).toEqual([])
+    expect(await ids('')).toEqual([other.householdId, anh.householdId])
   })
 
-  it('takes the village from the input when the form left it blank', async () => {
-    const other = PILOT_COMMUNE.villages[2]?.code ?? ''
-    const saved = await saveHousehold(t.ctx, {
-      villageCode: other,
-      visitDate: FIXTURE_VISIT_DATE,
-      response: makeHouseholdResponse({ omit: ['village'] }),
+  it('filters by village, by status and by open draft, most recently saved first, up to a limit', async () => {
+    const [v1, v2] = PILOT_COMMUNE.villages
+    const older = await recordVisit(t.ctx, makeHouseholdResponse())
+    t.clock.advance(1000)
+    const elsewhere = await recordVisit(
+      t.ctx,
+      makeHouseholdResponse({ answers: { village: v2?.code ?? '' } }),
+      { villageCode: v2?.code ?? '' },
+    )
+    t.clock.advance(1000)
+    const absent = await recordVisit(t.ctx, {
+      answers: { village: v1?.code ?? '', head_name: 'Lò Văn Sinh', visit_result: 'absent' },
+      repeats: {},
     })
-    expect(saved.status).toBe('saved')
-    expect(await listHouseholds(t.ctx, { villageCode: other })).toHaveLength(1)
+    const draft = await startDraft(t.ctx, { householdId: older.householdId, villageCode: '' })
+
+    const ids = async (filter: Parameters<typeof listHouseholds>[1]) =>
+      (await listHouseholds(t.ctx, filter)).map((h) => h.id)
+    expect(await ids({ villageCode: v1?.code })).toEqual([absent.householdId, older.householdId])
+    expect(await ids({ villageCode: v2?.code })).toEqual([elsewhere.householdId])
+    expect(await ids({ status: 'absent' })).toEqual([absent.householdId])
+    expect(await ids({ status: 'completed', villageCode: v1?.code })).toEqual([older.householdId])
+    expect(await ids({ status: 'pending' })).toHaveLength(3)
+    expect(await ids({ status: 'rejected' })).toEqual([])
+    expect(await ids({ status: 'draft' })).toEqual([older.householdId])
+    expect(await ids({ limit: 1 })).toEqual([absent.householdId])
+    const [withDraft] = await listHouseholds(t.ctx, { status: 'draft' })
+    expect(withDraft?.draftId).toBe(draft.id)
   })
+})
 
-  it('updates a household: same-day saves share the visit, each revision builds on the last', async () => {
-    const first = await save(makeHouseholdResponse({ members: THREE_MEMBERS }))
-    const response = makeHouseholdResponse({ members: THREE_MEMBERS.slice(0, 2) })
+describe('visit history', () => {
+  it('lists visits newest first with the team member, and shows each with the state before it', async () => {
+    const mai = await addTeamMember(t.ctx, 'Lò Thị Mai')
+    const first = await recordVisit(t.ctx, makeHouseholdResponse({ members: THREE_MEMBERS }), {
+      enumeratorId: mai.id,
+    })
+    const hung = await addTeamMember(t.ctx, 'Hoàng Văn Hùng')
     t.clock.advance(60_000)
-    const second = await save(response, { householdId: first.householdId })
-    t.clock.advance(60_000)
-    const third = await save(response, { householdId: first.householdId, visitDate: '2025-11-25' })
-
+    const second = await recordVisit(
+      t.ctx,
+      makeHouseholdResponse({ members: THREE_MEMBERS.slice(0, 2) }),
+      { householdId: first.householdId, visitDate: '2026-03-02', enumeratorId: hung.id },
+    )
     expect(second.householdId).toBe(first.householdId)
+    await updateTeam(t.ctx, { id: mai.id, active: false })
+
+    const visits = await listHouseholdVisits(t.ctx, first.householdId)
+    expect(visits.map((v) => [v.visitDate, v.enumeratorName, v.visitResult])).toEqual([
+      ['2026-03-02', 'Hoàng Văn Hùng', 'completed'],
+      [FIXTURE_VISIT_DATE, 'Lò Thị Mai', 'completed'],
+    ])
+
+    const latest = await getHouseholdVisit(t.ctx, visits[0]?.id ?? '')
+    expect(latest.response.repeats.members).toHaveLength(2)
+    expect(latest.previous?.repeats.members).toHaveLength(3)
+    const earliest = await getHouseholdVisit(t.ctx, visits[1]?.id ?? '')
+    expect(earliest.previous).toBeNull()
+    expect(earliest.visit.enumeratorName).toBe('Lò Thị Mai')
+
     const revisions = await t.ctx.db
       .selectFrom('revisions')
-      .select(['id', 'base_revision_id', 'visit_id', 'hlc'])
+      .select(['id', 'base_revision_id'])
       .orderBy('hlc')
       .execute()
     expect(revisions.map((r) => [r.id, r.base_revision_id])).toEqual([
       [first.revisionId, null],
       [second.revisionId, first.revisionId],
-      [third.revisionId, second.revisionId],
     ])
-    expect(revisions[0]?.visit_id).toBe(revisions[1]?.visit_id)
-    expect(revisions[2]?.visit_id).not.toBe(revisions[1]?.visit_id)
-    expect(await countRows(t.ctx)).toEqual({ households: 1, members: 2, visits: 2, revisions: 3 })
-    const detail = await getHousehold(t.ctx, first.householdId)
-    expect(detail).toMatchObject({
-      revisionId: third.revisionId,
-      memberCount: 2,
-      visitDate: '2025-11-25',
+  })
+
+  it('keeps one visit per household and day: a second save the same day replaces it', async () => {
+    const first = await recordVisit(t.ctx, makeHouseholdResponse())
+    t.clock.advance(60_000)
+    await recordVisit(t.ctx, makeHouseholdResponse({ answers: { address: 'Số 14' } }), {
+      householdId: first.householdId,
     })
-  })
-
-  it('refuses to update a household that does not exist, writing nothing', async () => {
-    const missing = saveHousehold(t.ctx, {
-      householdId: '019ab5e6-6c00-7000-8000-00000000dead',
-      villageCode: FIXTURE_VILLAGE,
-      visitDate: FIXTURE_VISIT_DATE,
-      response: makeHouseholdResponse(),
-    })
-    await expect(missing).rejects.toMatchObject({ code: 'not_found' })
-    expect(await countRows(t.ctx)).toEqual({ households: 0, members: 0, visits: 0, revisions: 0 })
-  })
-})
-
-describe('listHouseholds', () => {
-  it('finds households accent-free by head name, member name, address and phone', async () => {
-    const a = await save(makeHouseholdResponse({ members: THREE_MEMBERS }))
-    const b = await save(
-      makeHouseholdResponse({
-        answers: { head_name: 'Đặng Thị Hoa', address: 'Xóm Nà Thác', phone: '0987654321' },
-        members: [{ full_name: 'Đặng Thị Hoa', relation: 'head', sex: 'female', birth_year: 1990 }],
-      }),
+    const visits = await listHouseholdVisits(t.ctx, first.householdId)
+    expect(visits).toHaveLength(1)
+    expect((await getHouseholdVisit(t.ctx, visits[0]?.id ?? '')).response.answers.address).toBe(
+      'Số 14',
     )
-    const ids = async (query: string) => (await listHouseholds(t.ctx, { query })).map((h) => h.id)
-
-    expect(await ids('nguyen van a')).toEqual([a.householdId])
-    expect(await ids('NGUYỄN văn')).toEqual([a.householdId])
-    expect(await ids('chau minh')).toEqual([a.householdId])
-    expect(await ids('dang hoa')).toEqual([b.householdId])
-    expect(await ids('na thac')).toEqual([b.householdId])
-    expect(await ids('0987 654 321')).toEqual([b.householdId])
-    expect(await ids('thi')).toEqual([b.householdId, a.householdId])
-    expect(await ids('nguyen hoa')).toEqual([])
-    expect(await ids('')).toEqual([b.householdId, a.householdId])
+    expect(await countRows(t.ctx)).toMatchObject({ visits: 1, revisions: 2 })
   })
 
-  it('filters by village and lists the most recently saved first', async () => {
-    const [v1, v2] = PILOT_COMMUNE.villages
-    const older = await save(makeHouseholdResponse())
-    t.clock.advance(1000)
-    const other = await save(makeHouseholdResponse({ answers: { village: v2?.code ?? '' } }))
-    t.clock.advance(1000)
-    const newer = await save(makeHouseholdResponse({ answers: { head_name: 'Lò Văn Sinh' } }))
-
-    const inV1 = await listHouseholds(t.ctx, { villageCode: v1?.code })
-    expect(inV1.map((h) => h.id)).toEqual([newer.householdId, older.householdId])
-    const inV2 = await listHouseholds(t.ctx, { villageCode: v2?.code })
-    expect(inV2.map((h) => h.id)).toEqual([other.householdId])
-  })
-})
-
-describe('listVillageSummaries', () => {
-  it('lists every pilot village with its household and pending counts', async () => {
-    await save(makeHouseholdResponse())
-    await save(makeHouseholdResponse())
-    const summaries = await listVillageSummaries(t.ctx)
-    expect(summaries.map((s) => s.code)).toEqual(PILOT_COMMUNE.villages.map((v) => v.code))
-    expect(summaries[0]).toMatchObject({ code: FIXTURE_VILLAGE, households: 2, pending: 2 })
-    expect(summaries.slice(1).every((s) => s.households === 0 && s.pending === 0)).toBe(true)
-  })
-})
-
-describe('getHousehold', () => {
-  it('answers not_found for an unknown id', async () => {
-    await expect(getHousehold(t.ctx, '019ab5e6-6c00-7000-8000-00000000beef')).rejects.toMatchObject(
-      {
-        code: 'not_found',
-      },
-    )
+  it('answers not_found for unknown households and visits', async () => {
+    const unknown = '019ab5e6-6c00-7000-8000-00000000beef'
+    await expect(getHousehold(t.ctx, unknown)).rejects.toMatchObject({ code: 'not_found' })
+    await expect(listHouseholdVisits(t.ctx, unknown)).rejects.toMatchObject({ code: 'not_found' })
+    await expect(getHouseholdVisit(t.ctx, unknown)).rejects.toMatchObject({ code: 'not_found' })
   })
 })

@@ -39,7 +39,8 @@ describe('dispatch', () => {
       expect(errorOf(await dispatch(t.ctx, name, {})).code).toBe('unknown_call')
     }
     expect(errorOf(await dispatch(t.ctx, 'x'.repeat(5000), {})).message.length).toBeLessThan(120)
-    expect(isIpcCall('households.save')).toBe(true)
+    expect(isIpcCall('drafts.finalize')).toBe(true)
+    expect(isIpcCall('households.save')).toBe(false)
   })
 
   it('refuses bad input with invalid_input naming the fields', async () => {
@@ -51,15 +52,16 @@ describe('dispatch', () => {
     expect(extra.code).toBe('invalid_input')
     expect(extra.message).toContain('admin')
 
-    const badSave = errorOf(
-      await dispatch(t.ctx, 'households.save', {
-        villageCode: FIXTURE_VILLAGE,
+    const badUpdate = errorOf(
+      await dispatch(t.ctx, 'drafts.update', {
+        id: '019ab5e6-6c00-7000-8000-00000000beef',
         visitDate: '24/11/2025',
+        cursor: null,
       }),
     )
-    expect(badSave.code).toBe('invalid_input')
-    expect(badSave.message).toContain('visitDate')
-    expect(badSave.message).toContain('response')
+    expect(badUpdate.code).toBe('invalid_input')
+    expect(badUpdate.message).toContain('visitDate')
+    expect(badUpdate.message).toContain('response')
 
     expect(errorOf(await dispatch(t.ctx, 'households.list', undefined)).code).toBe('invalid_input')
     const badUrl = errorOf(await dispatch(t.ctx, 'sync.setServerUrl', { serverUrl: 'file:///etc' }))
@@ -71,16 +73,36 @@ describe('dispatch', () => {
     expect(info).toMatchObject({ deviceId: t.ctx.deviceId, communeCode: '00700' })
     expect(info.today).toBe(vietnamDate(t.clock.now()))
 
-    const saved = await call('households.save', {
-      villageCode: FIXTURE_VILLAGE,
-      visitDate: FIXTURE_VISIT_DATE,
+    const member = await call('team.add', { name: 'Lò Thị Mai' })
+    const draft = await call('drafts.start', { villageCode: FIXTURE_VILLAGE })
+    expect(draft).toMatchObject({ householdId: null, enumeratorId: member.id, previous: null })
+    await call('drafts.update', {
+      id: draft.id,
       response: makeHouseholdResponse(),
+      cursor: { sectionId: 'household', questionId: 'head_name' },
+      visitDate: FIXTURE_VISIT_DATE,
     })
-    if (saved.status !== 'saved') throw new Error('not saved')
+    expect(await call('drafts.listOpen', {})).toHaveLength(1)
+    const saved = await call('drafts.finalize', { id: draft.id, confirmWarnings: false })
+    if (saved.status !== 'saved') throw new Error(`not saved: ${JSON.stringify(saved)}`)
+    expect(await call('drafts.listOpen', {})).toEqual([])
     const listed = await call('households.list', { query: 'nguyen van a' })
     expect(listed.map((h) => h.id)).toEqual([saved.householdId])
     const detail = await call('households.get', { id: saved.householdId })
     expect(detail.revisionId).toBe(saved.revisionId)
+    const visits = await call('households.visits', { householdId: saved.householdId })
+    expect(visits).toEqual([expect.objectContaining({ enumeratorName: 'Lò Thị Mai' })])
+    const visit = await call('households.visit', { visitId: visits[0]?.id ?? '' })
+    expect(visit.previous).toBeNull()
+    expect(
+      await call('households.findDuplicates', {
+        villageCode: FIXTURE_VILLAGE,
+        headName: 'nguyen van a',
+      }),
+    ).toEqual([expect.objectContaining({ householdId: saved.householdId })])
+    const progress = await call('places.villageProgress', { villageCode: FIXTURE_VILLAGE })
+    expect(progress.village).toMatchObject({ households: 1, completed: 1 })
+    expect(await call('team.list', {})).toEqual({ members: [member], currentId: member.id })
 
     const villages = await call('places.listVillages', {})
     expect(villages.find((v) => v.code === FIXTURE_VILLAGE)).toMatchObject({
@@ -96,11 +118,13 @@ describe('dispatch', () => {
   })
 
   it('answers a validation failure as data, not as an error', async () => {
-    const answer = await call('households.save', {
-      villageCode: FIXTURE_VILLAGE,
-      visitDate: FIXTURE_VISIT_DATE,
+    const draft = await call('drafts.start', { villageCode: FIXTURE_VILLAGE })
+    await call('drafts.update', {
+      id: draft.id,
       response: makeHouseholdResponse({ omit: ['visit_result'] }),
+      cursor: null,
     })
+    const answer = await call('drafts.finalize', { id: draft.id, confirmWarnings: true })
     expect(answer.status).toBe('invalid')
   })
 

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { saveHousehold } from '../../../src/main/household/household.service'
 import { getSetting } from '../../../src/main/settings/settings.repository'
 import { hlcNodeFromId, parseHlc } from '../../../src/shared/clock/hlc'
-import {
-  FIXTURE_VILLAGE,
-  FIXTURE_VISIT_DATE,
-  makeHouseholdResponse,
-} from '../../support/household-fixtures'
+import { makeHouseholdResponse } from '../../support/household-fixtures'
 import { openTestMain, type TestMain } from '../main-test-context'
+import { recordVisit } from '../visit-test-helpers'
 
 let t: TestMain
 
@@ -20,12 +16,7 @@ afterEach(async () => {
 })
 
 async function saveOne(): Promise<string> {
-  const result = await saveHousehold(t.ctx, {
-    villageCode: FIXTURE_VILLAGE,
-    visitDate: FIXTURE_VISIT_DATE,
-    response: makeHouseholdResponse(),
-  })
-  if (result.status !== 'saved') throw new Error('not saved')
+  const result = await recordVisit(t.ctx, makeHouseholdResponse())
   const row = await t.ctx.db
     .selectFrom('revisions')
     .select('hlc')

@@ -31,12 +31,13 @@ async function pragma(name: string): Promise<unknown> {
 }
 
 describe('openLocalDatabase', () => {
-  it('applies the durability pragmas: WAL, foreign keys, synchronous=FULL, busy timeout', async () => {
+  it('applies the durability pragmas (WAL, foreign keys, synchronous=FULL, busy timeout) and secure_delete', async () => {
     db = await openLocalDatabase(dbPath)
     expect(await pragma('journal_mode')).toBe('wal')
     expect(await pragma('foreign_keys')).toBe(1)
     expect(await pragma('synchronous')).toBe(2) // FULL
     expect(await pragma('busy_timeout')).toBe(5000)
+    expect(await pragma('secure_delete')).toBe(1)
   })
 
   it('runs every migration and creates the tables', async () => {
@@ -46,13 +47,19 @@ describe('openLocalDatabase', () => {
     }>`select name from kysely_migration order by name`.execute(db)
     expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(localMigrations).sort())
     const tables = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'table' and name not like 'kysely%' order by name
+      select name from sqlite_master where type = 'table' and name not like 'kysely%'
+        and name not glob 'household_search_*' order by name
     `.execute(db)
     expect(tables.rows.map((r) => r.name)).toEqual([
+      'drafts',
+      'household_search',
       'households',
       'members',
+      'pii_index',
       'revisions',
       'settings',
+      'team_members',
+      'village_register',
       'visits',
     ])
   })

@@ -3,14 +3,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { loadServerConfig } from '../../../src/server/config/server-config'
 import { type RunningServer, startServer } from '../../../src/server/server'
 
 /** The real provincial server on 127.0.0.1, port 0, with a SQLite store in a temp folder. */
 export interface TestServer {
   server: RunningServer
-  /** GETs an API path of the server and returns its `data`. */
-  get(path: string): Promise<unknown>
+  /**
+   * Ids of the households the server stored, read from its SQLite store (the console's
+   * API needs a signed-in user, which is not what these tests are about).
+   */
+  householdIds(): Promise<string[]>
   stop(): Promise<void>
 }
 
@@ -22,11 +26,14 @@ export async function startTestServer(): Promise<TestServer> {
   let stopped = false
   return {
     server,
-    async get(path) {
-      const response = await fetch(`${server.url}${path}`)
-      const body = (await response.json()) as { ok: boolean; data?: unknown }
-      if (!body.ok) throw new Error(`GET ${path} failed: ${JSON.stringify(body)}`)
-      return body.data
+    async householdIds() {
+      const store = new Database(join(dataDir, 'langso-server.sqlite'), { readonly: true })
+      try {
+        const rows = store.prepare('select id from households').all() as { id: string }[]
+        return rows.map((r) => r.id)
+      } finally {
+        store.close()
+      }
     },
     async stop() {
       if (!stopped) await server.close()

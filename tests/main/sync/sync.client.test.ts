@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { closeMainContext } from '../../../src/main/context'
-import { saveHousehold } from '../../../src/main/household/household.service'
 import { getSetting } from '../../../src/main/settings/settings.repository'
 import { countRevisionsByStatus } from '../../../src/main/sync/outbox.repository'
 import { MAX_UPLOAD_ATTEMPTS, retryDelayMs } from '../../../src/main/sync/sync.client'
 import { runSync, setServerUrl } from '../../../src/main/sync/sync.service'
+import { addTeamMember } from '../../../src/main/team/team.service'
 import { type SyncBatch, syncBatchSchema } from '../../../src/shared/api/http.contract'
-import {
-  FIXTURE_VILLAGE,
-  FIXTURE_VISIT_DATE,
-  makeHouseholdResponse,
-} from '../../support/household-fixtures'
+import { makeHouseholdResponse } from '../../support/household-fixtures'
 import { openTestMain, type TestMain } from '../main-test-context'
+import { recordVisit } from '../visit-test-helpers'
 import {
   closedPortUrl,
   type FakeAnswer,
@@ -26,14 +23,7 @@ let fake: FakeServer | null = null
 
 beforeEach(async () => {
   t = await openTestMain()
-  for (let i = 0; i < 2; i++) {
-    const saved = await saveHousehold(t.ctx, {
-      villageCode: FIXTURE_VILLAGE,
-      visitDate: FIXTURE_VISIT_DATE,
-      response: makeHouseholdResponse(),
-    })
-    expect(saved.status).toBe('saved')
-  }
+  for (let i = 0; i < 2; i++) await recordVisit(t.ctx, makeHouseholdResponse())
 })
 
 afterEach(async () => {
@@ -162,6 +152,19 @@ describe('runSync when things go wrong', () => {
     expect(await outcome).toMatchObject({ code: 'cancelled' })
     await t.reopen()
     await expectNothingMarked()
+  })
+
+  it('sends each revision in clear JSON (opened from the sealed outbox), naming the team member', async () => {
+    const mai = await addTeamMember(t.ctx, 'Lò Thị Mai')
+    await recordVisit(t.ctx, makeHouseholdResponse({ answers: { phone: '0977000111' } }))
+    await syncWith((body) => receiptFor(body as SyncBatch))
+    const batch = syncBatchSchema.parse(fake?.requests[0])
+    expect(batch.revisions.map((r) => r.enumerator ?? null)).toEqual([
+      null,
+      null,
+      { id: mai.id, name: 'Lò Thị Mai' },
+    ])
+    expect(batch.revisions[2]?.response.answers.phone).toBe('0977000111')
   })
 
   it('seals a batch the server contract accepts', async () => {

@@ -1,21 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import {
-  getHousehold,
-  listHouseholds,
-  saveHousehold,
-} from '../../../src/main/household/household.service'
+import { getHousehold, listHouseholds } from '../../../src/main/household/household.service'
 import { dispatch } from '../../../src/main/ipc/ipc.dispatch'
 import { getSetting } from '../../../src/main/settings/settings.repository'
+import { openRevision, sealedAt } from '../../../src/main/store/sealed-columns'
 import { countRevisionsByStatus } from '../../../src/main/sync/outbox.repository'
 import { retryDelayMs } from '../../../src/main/sync/sync.client'
 import { runSync, SYNC_BATCH_SIZE, setServerUrl } from '../../../src/main/sync/sync.service'
 import type { FormResponse } from '../../../src/shared/forms/form-response.schema'
-import {
-  FIXTURE_VILLAGE,
-  FIXTURE_VISIT_DATE,
-  makeHouseholdResponse,
-} from '../../support/household-fixtures'
+import { makeHouseholdResponse } from '../../support/household-fixtures'
 import { openTestMain, type TestMain } from '../main-test-context'
+import { recordVisit } from '../visit-test-helpers'
 import { countingFetch, startTestServer, type TestServer } from './sync-test-servers'
 
 let server: TestServer
@@ -36,14 +30,7 @@ afterEach(async () => {
 })
 
 async function save(response: FormResponse = makeHouseholdResponse(), householdId?: string) {
-  const result = await saveHousehold(t.ctx, {
-    villageCode: FIXTURE_VILLAGE,
-    visitDate: FIXTURE_VISIT_DATE,
-    response,
-    ...(householdId ? { householdId } : {}),
-  })
-  if (result.status !== 'saved') throw new Error('not saved')
-  return result
+  return recordVisit(t.ctx, response, householdId ? { householdId } : {})
 }
 
 async function revisionStates() {
@@ -51,8 +38,7 @@ async function revisionStates() {
 }
 
 async function serverHouseholdIds(): Promise<string[]> {
-  const data = (await server.get('/api/v1/households?limit=500')) as { items: { id: string }[] }
-  return data.items.map((h) => h.id)
+  return server.householdIds()
 }
 
 describe('runSync against the provincial server', () => {
@@ -129,14 +115,16 @@ describe('runSync against the provincial server', () => {
     // revision through that the server refuses (a required answer is missing).
     const row = await t.ctx.db
       .selectFrom('revisions')
-      .select('payload_json')
+      .select(['id', 'payload_json'])
       .where('id', '=', bad.revisionId)
       .executeTakeFirstOrThrow()
-    const payload = JSON.parse(row.payload_json) as { response: FormResponse }
+    const payload = openRevision(t.ctx.cipher, row)
     delete payload.response.answers.head_name
     await t.ctx.db
       .updateTable('revisions')
-      .set({ payload_json: JSON.stringify(payload) })
+      .set({
+        payload_json: t.ctx.cipher.sealJson(payload, sealedAt.revisionPayload(bad.revisionId)),
+      })
       .where('id', '=', bad.revisionId)
       .execute()
 

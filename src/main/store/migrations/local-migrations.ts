@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initialMigration } from './0001-initial.migration'
+import { fieldSurveyMigration } from './0002-field-survey.migration'
 
 /**
  * The local store's migrations, numbered and forward-only. Never edit or reorder a
@@ -7,6 +8,7 @@ import { initialMigration } from './0001-initial.migration'
  */
 export const localMigrations: Record<string, Migration> = {
   '0001_initial': initialMigration,
+  '0002_field_survey': fieldSurveyMigration,
 }
 
 /** In-code provider: migrations are bundled with the main process, not read from disk. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { formResponseSchema } from '../../forms/form-response.schema'
 import { isoDateSchema } from '../../household/household-revision.schema'
-import { defineHttp } from './http-call'
+import { defineHttp, ROLES } from './http-call'
 
 export const consoleHouseholdSchema = z.object({
   id: z.uuid(),
@@ -34,11 +34,17 @@ export const consoleHouseholdDetailSchema = consoleHouseholdSchema.extend({
 })
 export type ConsoleHouseholdDetail = z.infer<typeof consoleHouseholdDetailSchema>
 
+/**
+ * Every console role reads households; a commune viewer only those of their own commune
+ * (asking for another commune, or for one of its households, is refused with 403).
+ */
+const READERS = { roles: ROLES }
+
 export const householdCalls = defineHttp({
   'households.list': {
     method: 'GET',
     path: '/api/v1/households',
-    access: 'public',
+    access: READERS,
     input: z.strictObject({
       communeCode: z
         .string()
@@ -54,7 +60,7 @@ export const householdCalls = defineHttp({
   'households.get': {
     method: 'GET',
     path: '/api/v1/households/:id',
-    access: 'public',
+    access: READERS,
     input: z.strictObject({ id: z.uuid() }),
     output: consoleHouseholdDetailSchema,
   },

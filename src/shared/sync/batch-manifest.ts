@@ -1,0 +1,296 @@
+import { z } from 'zod'
+import { ByteReader, ByteWriter, fromHex, toHex, uuidToBytes } from './batch-bytes'
+import { BatchError } from './batch-error'
+import {
+  BATCH_FORMAT_VERSION,
+  BATCH_MAGIC,
+  type BatchLimits,
+  COMMUNE_CODE_BYTES,
+  DEFAULT_BATCH_LIMITS,
+  EPHEMERAL_KEY_BYTES,
+  FRAME_BYTES,
+  GCM_TAG_BYTES,
+  HEADER_BYTES,
+  KEY_ID_BYTES,
+  LAYOUT_HASH_BYTES,
+  MANIFEST_FIXED_BYTES,
+  MAX_FORM_ID_LENGTH,
+  MAX_FORMS_PER_BATCH,
+  SHA256_BYTES,
+  SIGNATURE_BYTES,
+} from './batch-format'
+
+/**
+ * The manifest: what anyone can read from a batch file without a key (the console inbox,
+ * quick rejection), authenticated by the device signature and bound to the ciphertext.
+ * Pure module: it parses bytes only, so a browser can show a dropped file's manifest.
+ */
+
+/** One form version whose answers the payload encodes. */
+export interface BatchFormRef {
+  id: string
+  version: number
+  /** Hex of the form's layout fingerprint (batch-form-layout.node.ts); guards positional decoding. */
+  layoutHash: string
+}
+
+export interface BatchManifest {
+  formatVersion: typeof BATCH_FORMAT_VERSION
+  /** UUIDv7 made by the device; the server's idempotency key for the batch. */
+  batchId: string
+  deviceId: string
+  communeCode: string
+  /** Device wall-clock time of sealing (ISO 8601, UTC); may be far off: devices' clocks are. */
+  createdAt: string
+  /** Form versions used, in the order revisions refer to them. */
+  forms: BatchFormRef[]
+  /** Revisions, distinct households and distinct repeat rows (household members). */
+  counts: { revisions: number; households: number; members: number }
+  payload: {
+    /** Length of the compressed plaintext payload (the ciphertext is 16 bytes longer). */
+    bytes: number
+    /** Length of the payload once decompressed. */
+    rawBytes: number
+    /** Hex SHA-256 of the compressed plaintext payload. */
+    sha256: string
+  }
+  /** Key id of the province X25519 key the payload is encrypted to. */
+  provinceKeyId: string
+  /** Key id of the device Ed25519 key that signed the file. */
+  deviceKeyId: string
+}
+
+/** Where the parts of a file lie; what the sealer and opener share beyond the manifest. */
+export interface BatchFileLayout {
+  manifest: BatchManifest
+  /** Bytes [0, prefixEnd): header, manifest and ephemeral key — the AEAD's associated data. */
+  prefixEnd: number
+  ephemeralKey: Uint8Array
+  /** Ciphertext followed by the GCM tag. */
+  ciphertext: Uint8Array
+  /** Bytes [0, signatureStart) are what the device signs (after the prefix label). */
+  signatureStart: number
+  signature: Uint8Array
+}
+
+const uuidSchema = z.uuid()
+const FORM_ID = /^[a-z][a-z0-9_-]*$/
+const MAX_TIME_MS = 8.64e15
+
+/**
+ * The header and manifest bytes of a file (everything before the ephemeral key). Throws
+ * BatchError('batch_malformed') for a manifest that readBatchManifest would refuse.
+ */
+export function encodeManifestHeader(manifest: BatchManifest): Uint8Array {
+  const body = new ByteWriter(256)
+  body.bytes(uuidBytes(manifest.batchId))
+  body.bytes(uuidBytes(manifest.deviceId))
+  body.bytes(asciiBytes(manifest.communeCode))
+  const createdMs = Date.parse(manifest.createdAt)
+  if (!Number.isSafeInteger(createdMs) || createdMs < 0) {
+    throw new BatchError('batch_malformed', `Not a time after 1970: ${manifest.createdAt}`)
+  }
+  body.u64(createdMs)
+  body.u32(manifest.counts.revisions)
+  body.u32(manifest.counts.households)
+  body.u32(manifest.counts.members)
+  body.u32(manifest.payload.bytes)
+  body.u32(manifest.payload.rawBytes)
+  body.bytes(hexBytes(manifest.payload.sha256, SHA256_BYTES))
+  body.bytes(hexBytes(manifest.provinceKeyId, KEY_ID_BYTES))
+  body.bytes(hexBytes(manifest.deviceKeyId, KEY_ID_BYTES))
+  body.u8(manifest.forms.length)
+  for (const form of manifest.forms) {
+    body.u8(form.id.length)
+    body.bytes(asciiBytes(form.id))
+    body.u32(form.version)
+    body.bytes(hexBytes(form.layoutHash, LAYOUT_HASH_BYTES))
+  }
+  // Never write what a reader would refuse.
+  readManifestBody(new ByteReader(body.finish(), 'manifest'))
+  const out = new ByteWriter(HEADER_BYTES + body.size)
+  out.bytes(Uint8Array.from(BATCH_MAGIC))
+  out.u8(manifest.formatVersion)
+  out.u16(body.size)
+  out.bytes(body.finish())
+  return out.finish()
+}
+
+/**
+ * Reads a batch file's manifest without any key: checks the size bound, magic, version,
+ * every field's shape and bound and that the lengths add up to the file's size. The
+ * manifest is not yet authenticated: trust it only after openBatch. Throws BatchError.
+ */
+export function readBatchManifest(
+  bytes: Uint8Array,
+  limits: Partial<BatchLimits> = {},
+): BatchManifest {
+  return parseBatchFile(bytes, limits).manifest
+}
+
+/** readBatchManifest, plus where the ephemeral key, ciphertext and signature lie. */
+export function parseBatchFile(
+  bytes: Uint8Array,
+  limits: Partial<BatchLimits> = {},
+): BatchFileLayout {
+  const bounds = { ...DEFAULT_BATCH_LIMITS, ...limits }
+  if (bytes.length > bounds.maxFileBytes) {
+    throw new BatchError(
+      'batch_too_large',
+      `The file has ${bytes.length} bytes; at most ${bounds.maxFileBytes} are accepted`,
+    )
+  }
+  const reader = new ByteReader(bytes, 'batch file')
+  readHeader(reader, bytes)
+  const manifestLength = reader.u16()
+  const manifest = readManifestBody(new ByteReader(reader.bytes(manifestLength), 'manifest'))
+  checkManifestBounds(manifest, bounds)
+  const prefixEnd = HEADER_BYTES + manifestLength + EPHEMERAL_KEY_BYTES
+  const expected = FRAME_BYTES + manifestLength + manifest.payload.bytes
+  if (bytes.length !== expected) {
+    reader.fail(`the manifest implies ${expected} bytes, the file has ${bytes.length}`)
+  }
+  const ephemeralKey = reader.bytes(EPHEMERAL_KEY_BYTES)
+  const ciphertext = reader.bytes(manifest.payload.bytes + GCM_TAG_BYTES)
+  const signatureStart = reader.position
+  return {
+    manifest,
+    prefixEnd,
+    ephemeralKey,
+    ciphertext,
+    signatureStart,
+    signature: reader.bytes(SIGNATURE_BYTES),
+  }
+}
+
+function readHeader(reader: ByteReader, bytes: Uint8Array): void {
+  const magicOk = BATCH_MAGIC.every((b, i) => i >= bytes.length || bytes[i] === b)
+  if (!magicOk) reader.fail('it is not a Làng Số batch file')
+  if (bytes.length < FRAME_BYTES + MANIFEST_FIXED_BYTES) reader.fail('it is too short')
+  reader.bytes(BATCH_MAGIC.length)
+  const version = reader.u8()
+  if (version !== BATCH_FORMAT_VERSION) {
+    throw new BatchError(
+      'batch_version_unsupported',
+      `Batch format version ${version} is not supported (this reader knows version ${BATCH_FORMAT_VERSION})`,
+    )
+  }
+}
+
+function readManifestBody(reader: ByteReader): BatchManifest {
+  const batchId = reader.uuid()
+  const deviceId = reader.uuid()
+  const communeCode = ascii(reader.bytes(COMMUNE_CODE_BYTES))
+  const createdMs = reader.u64()
+  const counts = { revisions: reader.u32(), households: reader.u32(), members: reader.u32() }
+  const payload = {
+    bytes: reader.u32(),
+    rawBytes: reader.u32(),
+    sha256: toHex(reader.bytes(SHA256_BYTES)),
+  }
+  const provinceKeyId = toHex(reader.bytes(KEY_ID_BYTES))
+  const deviceKeyId = toHex(reader.bytes(KEY_ID_BYTES))
+  const formCount = reader.u8()
+  const forms: BatchFormRef[] = []
+  for (let i = 0; i < formCount; i++) {
+    const id = ascii(reader.bytes(reader.u8()))
+    forms.push({ id, version: reader.u32(), layoutHash: toHex(reader.bytes(LAYOUT_HASH_BYTES)) })
+  }
+  reader.end()
+  if (!/^\d{5}$/.test(communeCode)) reader.fail('the commune code is not 5 digits')
+  if (createdMs > MAX_TIME_MS) reader.fail('the creation time is out of range')
+  if (!isUuidV7(batchId)) reader.fail('the batch id is not a UUIDv7')
+  if (!uuidSchema.safeParse(deviceId).success) reader.fail('the device id is not a UUID')
+  checkForms(reader, forms)
+  const createdAt = new Date(createdMs).toISOString()
+  return {
+    formatVersion: BATCH_FORMAT_VERSION,
+    batchId,
+    deviceId,
+    communeCode,
+    createdAt,
+    forms,
+    counts,
+    payload,
+    provinceKeyId,
+    deviceKeyId,
+  }
+}
+
+function checkForms(reader: ByteReader, forms: readonly BatchFormRef[]): void {
+  if (forms.length < 1 || forms.length > MAX_FORMS_PER_BATCH) {
+    reader.fail(`it lists ${forms.length} forms (1 to ${MAX_FORMS_PER_BATCH})`)
+  }
+  const seen = new Set<string>()
+  for (const form of forms) {
+    if (!FORM_ID.test(form.id) || form.id.length > MAX_FORM_ID_LENGTH) {
+      reader.fail('a form id is malformed')
+    }
+    if (form.version < 1) reader.fail('a form version is not positive')
+    const key = `${form.id}@${form.version}`
+    if (seen.has(key)) reader.fail(`form ${key} is listed twice`)
+    seen.add(key)
+  }
+}
+
+function checkManifestBounds(manifest: BatchManifest, limits: BatchLimits): void {
+  const { counts, payload } = manifest
+  const malformed = (why: string) =>
+    new BatchError('batch_malformed', `The manifest is malformed: ${why}`)
+  if (counts.revisions < 1) throw malformed('a batch holds at least one revision')
+  if (counts.households < 1 || counts.households > counts.revisions) {
+    throw malformed('the household count does not fit the revision count')
+  }
+  if (counts.revisions > limits.maxRevisions) {
+    throw new BatchError(
+      'batch_too_large',
+      `The batch holds ${counts.revisions} revisions; at most ${limits.maxRevisions} are accepted`,
+    )
+  }
+  if (payload.rawBytes > limits.maxPayloadBytes) {
+    throw new BatchError(
+      'payload_too_large',
+      `The payload expands to ${payload.rawBytes} bytes; at most ${limits.maxPayloadBytes} are accepted`,
+    )
+  }
+  if (payload.bytes < 1 || payload.rawBytes < 1) throw malformed('the payload is empty')
+}
+
+function isUuidV7(uuid: string): boolean {
+  return uuid[14] === '7' && /^[89ab]$/.test(uuid[19] ?? '')
+}
+
+function ascii(bytes: Uint8Array): string {
+  let out = ''
+  for (const b of bytes) {
+    if (b < 0x20 || b > 0x7e)
+      throw new BatchError(
+        'batch_malformed',
+        'The manifest is malformed: a text field is not ASCII',
+      )
+    out += String.fromCharCode(b)
+  }
+  return out
+}
+
+function asciiBytes(text: string): Uint8Array {
+  const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0))
+  if (bytes.length !== text.length || /[^\x20-\x7e]/.test(text)) {
+    throw new BatchError('batch_malformed', `Not printable ASCII: ${JSON.stringify(text)}`)
+  }
+  return bytes
+}
+
+function uuidBytes(uuid: string): Uint8Array {
+  const bytes = uuidToBytes(uuid)
+  if (!bytes) throw new BatchError('batch_malformed', `Not a UUID: ${uuid}`)
+  return bytes
+}
+
+function hexBytes(hex: string, length: number): Uint8Array {
+  const bytes = fromHex(hex)
+  if (!bytes || bytes.length !== length) {
+    throw new BatchError('batch_malformed', `Expected ${length} bytes of hex`)
+  }
+  return bytes
+}

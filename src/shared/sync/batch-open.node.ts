@@ -1,0 +1,181 @@
+import type { KeyObject } from 'node:crypto'
+import {
+  type HouseholdRevision,
+  householdRevisionSchema,
+} from '../household/household-revision.schema'
+import { decompressPayload } from './batch-compression.node.js'
+import { openPayload, sha256, verifyBatchBody } from './batch-crypto.node.js'
+import { BatchError, type BatchErrorReason } from './batch-error'
+import { type FormLayout, type FormLookup, formLayout } from './batch-form-layout.node.js'
+import type { BatchLimits } from './batch-format'
+import { type BatchFileLayout, type BatchManifest, parseBatchFile } from './batch-manifest'
+import { countsOf, decodePayload } from './batch-payload.node.js'
+import { ed25519PublicKey, publicKeyId, rawPublicKeyBase64 } from './device-signature.node.js'
+
+/** A device public key: a KeyObject or the raw 32 bytes in base64 (as stored at enrolment). */
+export type DevicePublicKey = KeyObject | string
+
+export interface OpenBatchOptions {
+  province: {
+    /** The province X25519 private key. */
+    encryptionPrivateKey: KeyObject
+    /** Its key id; a file sealed to another key is `wrong_province_key`. */
+    encryptionKeyId: string
+  }
+  /**
+   * The device's Ed25519 public key, or null when the device is unknown or may not submit
+   * (revoked). `keyId` is the key the file names; a key with another id is refused
+   * (`device_unknown`), so a server that keeps earlier keys of a re-enrolled device may
+   * return the one with that id. Errors it throws (a database failure) pass through as is.
+   */
+  devicePublicKey: (
+    deviceId: string,
+    keyId: string,
+  ) => DevicePublicKey | null | Promise<DevicePublicKey | null>
+  /**
+   * Form versions by id and version; must hold every form of the manifest (load them from
+   * `readBatchManifest(bytes).forms` first when they come from a database).
+   */
+  forms: FormLookup
+  /** Bounds on the file, the decompressed payload and the revision count (defaults apply). */
+  limits?: Partial<BatchLimits>
+}
+
+export interface OpenedBatch {
+  manifest: BatchManifest
+  /** Exactly the revisions that were sealed, each valid against householdRevisionSchema. */
+  revisions: HouseholdRevision[]
+}
+
+/**
+ * Verifies, decrypts and decodes a batch file. Checks, in order: size bounds → structure →
+ * device key → signature → province key → form versions → decryption → payload hash →
+ * bounded decompression → decoding → each revision's schema → payload against manifest
+ * (counts, device and commune of every revision). Rejects with a BatchError naming the
+ * first check that failed and nothing else (except errors of `devicePublicKey` itself);
+ * work is bounded by the limits, so hostile input cannot make it hang or exhaust memory.
+ *
+ * The same file opens the same way every time: replay protection (the batch id and the
+ * revision ids) is the server's store's job.
+ */
+export async function openBatch(
+  bytes: Uint8Array,
+  options: OpenBatchOptions,
+): Promise<OpenedBatch> {
+  const file = parseBatchFile(bytes, options.limits)
+  const { manifest } = file
+  const deviceKey = await deviceKeyOf(manifest, options)
+  const body = bytes.subarray(0, file.signatureStart)
+  if (!verifyBatchBody(body, file.signature, deviceKey)) {
+    throw new BatchError('signature_invalid', 'The device signature does not match the batch file')
+  }
+  if (manifest.provinceKeyId !== options.province.encryptionKeyId) {
+    throw new BatchError(
+      'wrong_province_key',
+      `The batch is sealed to province key ${manifest.provinceKeyId}, not to ${options.province.encryptionKeyId}`,
+    )
+  }
+  const layouts = layoutsOf(manifest, options.forms)
+  const plaintext = decrypt(bytes, file, options.province.encryptionPrivateKey)
+  if (sha256(plaintext) !== manifest.payload.sha256) {
+    throw new BatchError(
+      'payload_hash_mismatch',
+      'The payload does not have the hash its manifest states',
+    )
+  }
+  const raw = decompressPayload(plaintext, manifest.payload.rawBytes)
+  const decoded = guard('batch_malformed', 'The payload does not decode', () =>
+    decodePayload(raw, { deviceId: manifest.deviceId, communeCode: manifest.communeCode, layouts }),
+  )
+  const revisions = decoded.map(validRevision)
+  checkAgainstManifest(manifest, revisions)
+  return { manifest, revisions }
+}
+
+async function deviceKeyOf(manifest: BatchManifest, options: OpenBatchOptions): Promise<KeyObject> {
+  const found = await options.devicePublicKey(manifest.deviceId, manifest.deviceKeyId)
+  const unknown = (why: string) =>
+    new BatchError('device_unknown', `Device ${manifest.deviceId} ${why}`)
+  if (found === null) throw unknown('is not known or may not submit')
+  const key = guard('device_unknown', 'The device key is malformed', () =>
+    typeof found === 'string' ? ed25519PublicKey(found) : found,
+  )
+  if (key.type !== 'public' || key.asymmetricKeyType !== 'ed25519') {
+    throw unknown('has no Ed25519 public key')
+  }
+  if (publicKeyId(rawPublicKeyBase64(key)) !== manifest.deviceKeyId) {
+    throw unknown(`does not hold key ${manifest.deviceKeyId} (re-enrolled since?)`)
+  }
+  return key
+}
+
+function layoutsOf(manifest: BatchManifest, forms: FormLookup): FormLayout[] {
+  return manifest.forms.map((ref) => {
+    const form = forms(ref.id, ref.version)
+    if (!form || form.id !== ref.id || form.version !== ref.version) {
+      throw new BatchError(
+        'form_unknown',
+        `Form ${ref.id} version ${ref.version} is not known here`,
+      )
+    }
+    const layout = formLayout(form)
+    if (layout.hash !== ref.layoutHash) {
+      throw new BatchError(
+        'form_unknown',
+        `Form ${ref.id} version ${ref.version} differs from the device's copy (layout ${ref.layoutHash}, here ${layout.hash})`,
+      )
+    }
+    return layout
+  })
+}
+
+function decrypt(bytes: Uint8Array, file: BatchFileLayout, privateKey: KeyObject): Buffer {
+  return guard('decrypt_failed', 'The payload does not decrypt with the province key', () =>
+    openPayload(file.ciphertext, bytes.subarray(0, file.prefixEnd), file.ephemeralKey, privateKey),
+  )
+}
+
+function validRevision(revision: HouseholdRevision, index: number): HouseholdRevision {
+  const parsed = householdRevisionSchema.safeParse(revision)
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  throw new BatchError(
+    'revision_invalid',
+    `Revision ${index} (${revision.id}) is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+  )
+}
+
+function checkAgainstManifest(
+  manifest: BatchManifest,
+  revisions: readonly HouseholdRevision[],
+): void {
+  const mismatch = (why: string) =>
+    new BatchError('manifest_mismatch', `The payload disagrees with its manifest: ${why}`)
+  revisions.forEach((revision, index) => {
+    if (revision.deviceId !== manifest.deviceId) {
+      throw mismatch(`revision ${index} was made by device ${revision.deviceId}`)
+    }
+    if (revision.communeCode !== manifest.communeCode) {
+      throw mismatch(`revision ${index} is for commune ${revision.communeCode}`)
+    }
+  })
+  const counts = countsOf(revisions)
+  for (const key of ['revisions', 'households', 'members'] as const) {
+    if (counts[key] !== manifest.counts[key]) {
+      throw mismatch(`${counts[key]} ${key}, the manifest says ${manifest.counts[key]}`)
+    }
+  }
+  const used = new Set(revisions.map((r) => `${r.formId}@${r.formVersion}`))
+  const unused = manifest.forms.find((f) => !used.has(`${f.id}@${f.version}`))
+  if (unused) throw mismatch(`no revision uses form ${unused.id} version ${unused.version}`)
+}
+
+/** Runs a step; anything but a BatchError it throws becomes one with the step's reason. */
+function guard<T>(reason: BatchErrorReason, message: string, step: () => T): T {
+  try {
+    return step()
+  } catch (error) {
+    if (error instanceof BatchError) throw error
+    throw new BatchError(reason, message, { cause: error })
+  }
+}
