@@ -3,9 +3,11 @@ import '../common/theme/fonts'
 import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { appCssVariables, appTheme } from '../common/theme/app.theme'
+import { ErrorBoundary } from '../common/components/error.boundary'
+import { appCssVariables } from '../common/theme/app.theme'
 import { savedLocale, startI18n } from '../i18n/i18n'
 import { ConsoleApp } from './app/console.app'
+import { consoleTheme } from './app/console.theme'
 
 async function start(): Promise<void> {
   await startI18n(savedLocale(globalThis.localStorage))
@@ -14,11 +16,13 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider
-        theme={appTheme}
+        theme={consoleTheme}
         cssVariablesResolver={appCssVariables}
         defaultColorScheme="light"
       >
-        <ConsoleApp />
+        <ErrorBoundary>
+          <ConsoleApp />
+        </ErrorBoundary>
       </MantineProvider>
     </StrictMode>,
   )

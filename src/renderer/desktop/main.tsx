@@ -1,8 +1,10 @@
 import '@mantine/core/styles.css'
 import '../common/theme/fonts'
+import './app/desktop.css'
 import { MantineProvider } from '@mantine/core'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { ErrorBoundary } from '../common/components/error.boundary'
 import { appCssVariables, appTheme } from '../common/theme/app.theme'
 import { savedLocale, startI18n } from '../i18n/i18n'
 import { App } from './app/app'
@@ -18,7 +20,9 @@ async function start(): Promise<void> {
         cssVariablesResolver={appCssVariables}
         defaultColorScheme="light"
       >
-        <App />
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
       </MantineProvider>
     </StrictMode>,
   )

@@ -1,8 +1,8 @@
 import type { HttpHandlers } from '../http/http-handler'
-import { getHousehold, listHouseholds } from './household.repository'
+import { getHouseholdInScope, listHouseholdsInScope } from './household.service'
 
-/** The console's household calls. */
+/** The console's household calls (every console role; commune viewers see their commune). */
 export const householdHandlers = {
-  'households.list': (ctx, input) => listHouseholds(ctx.db, input),
-  'households.get': (ctx, input) => getHousehold(ctx.db, input.id),
+  'households.list': (ctx, input) => listHouseholdsInScope(ctx, input),
+  'households.get': (ctx, input) => getHouseholdInScope(ctx, input.id),
 } satisfies Partial<HttpHandlers>

@@ -41,8 +41,15 @@ export async function listHouseholds(
     .limit(query.limit)
     .offset(query.offset)
     .execute()
+  const names = await villageNames(
+    db,
+    rows.map((row) => row.village_code),
+  )
   // PostgreSQL answers count(*) as a bigint string.
-  return { total: Number(counted.total), items: rows.map(toConsoleHousehold) }
+  return {
+    total: Number(counted.total),
+    items: rows.map((row) => toConsoleHousehold(row, names)),
+  }
 }
 
 /** One household with its roster (in form order) and the stored response. */
@@ -52,6 +59,7 @@ export async function getHousehold(
 ): Promise<ConsoleHouseholdDetail> {
   const row = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('household')
+  const names = await villageNames(db, [row.village_code])
   const members = await db
     .selectFrom('members')
     .select(['id', 'position', 'full_name', 'answers_json'])
@@ -59,7 +67,7 @@ export async function getHousehold(
     .orderBy('position')
     .execute()
   return {
-    ...toConsoleHousehold(row),
+    ...toConsoleHousehold(row, names),
     revisionId: row.revision_id,
     formId: row.form_id,
     formVersion: row.form_version,
@@ -73,12 +81,16 @@ export async function getHousehold(
   }
 }
 
-function toConsoleHousehold(row: HouseholdRow): ConsoleHousehold {
+function toConsoleHousehold(
+  row: HouseholdRow,
+  names: ReadonlyMap<string, string>,
+): ConsoleHousehold {
   return {
     id: row.id,
     communeCode: row.commune_code,
     villageCode: row.village_code,
-    villageName: villageName(row.commune_code, row.village_code),
+    villageName:
+      names.get(row.village_code) ?? pilotVillageName(row.commune_code, row.village_code),
     headName: row.head_name,
     address: row.address,
     memberCount: row.member_count,
@@ -89,8 +101,26 @@ function toConsoleHousehold(row: HouseholdRow): ConsoleHousehold {
   }
 }
 
-/** The pilot commune's village names are the only ones known until the places catalogue. */
-function villageName(communeCode: string, villageCode: string): string | null {
+/** Names of the given villages as the province recorded them (places), by code. */
+async function villageNames(
+  db: Kysely<ServerDatabase>,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)]
+  if (unique.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('villages')
+    .select(['code', 'name'])
+    .where('code', 'in', unique)
+    .execute()
+  return new Map(rows.map((r) => [r.code, r.name]))
+}
+
+/**
+ * Records made before the province entered its villages name the pilot commune's
+ * hard-wired villages; they keep their names until the village list covers them.
+ */
+function pilotVillageName(communeCode: string, villageCode: string): string | null {
   if (communeCode !== PILOT_COMMUNE.code) return null
   return findVillage(villageCode)?.name ?? null
 }

@@ -31,7 +31,7 @@ export function questionBlock(scope: Page | Locator, id: string): Locator {
   return scope.locator(`[data-question="${id}"]`)
 }
 
-/** The member card at `index` (0-based) on the form screen. */
+/** The open member's questions, when the member at `index` (0-based) is the one open. */
 export function memberRow(page: Page, index: number): Locator {
   return page.locator(`[data-member-row="${index}"]`)
 }
@@ -79,4 +79,53 @@ export async function answerAll(scope: Page | Locator, answers: Answers): Promis
   for (const [id, value] of Object.entries(answers)) {
     if (value !== null) await answer(scope, id, value)
   }
+}
+
+/** The question (and member row) the keyboard focus is in, read from the page. */
+export async function focusedQuestion(
+  page: Page,
+): Promise<{ questionId: string | null; rowId: string | null }> {
+  return page.evaluate(() => {
+    const block = document.activeElement?.closest<HTMLElement>('[data-question]')
+    return { questionId: block?.dataset.question ?? null, rowId: block?.dataset.rowId ?? null }
+  })
+}
+
+/** Waits until the keyboard focus is in question `id`; fails with where it is instead. */
+export async function waitForFocusIn(page: Page, id: string): Promise<void> {
+  const deadline = Date.now() + 5_000
+  let last: string | null = null
+  while (Date.now() < deadline) {
+    last = (await focusedQuestion(page)).questionId
+    if (last === id) return
+    await page.waitForTimeout(20)
+  }
+  const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? '')
+  throw new Error(`focus should be in "${id}" but is in "${last}" (${active})`)
+}
+
+/** One question answered from the keyboard: text typed or keys pressed, then Enter. */
+export type KeyStep = [questionId: string, input: { type: string } | { press: string[] } | null]
+
+/** Answers questions in order with the keyboard only, checking the focus lands on each. */
+export async function answerByKeyboard(page: Page, steps: readonly KeyStep[]): Promise<void> {
+  for (const [id, input] of steps) {
+    await waitForFocusIn(page, id)
+    if (input && 'type' in input) await page.keyboard.type(input.type)
+    if (input && 'press' in input) for (const key of input.press) await page.keyboard.press(key)
+    await page.keyboard.press('Enter')
+  }
+}
+
+/** Opens the member at `index` (0-based) from the roster list. */
+export async function openMember(page: Page, index: number): Promise<Locator> {
+  await page.locator(`[data-member-item="${index}"]`).click()
+  const row = memberRow(page, index)
+  await row.waitFor()
+  return row
+}
+
+/** The text of the element that has the keyboard focus. */
+export async function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
 }

@@ -47,20 +47,31 @@ describe('message catalogs', () => {
     expect(mismatched.map(([key]) => key)).toEqual([])
   })
 
-  it('has a message for every validation issue code', () => {
+  it('has a message for every validation issue code, and for the roster rule fallback', () => {
     const missing = ISSUE_CODES.filter((code) => !viLeaves.has(`validation.${code}`))
     expect(missing).toEqual([])
   })
 
-  it('explains every sync and call failure the main process reports', () => {
+  it('explains every failure the main process reports', () => {
+    // Every reason code a desktop call can answer with (src/main and src/shared errors).
     const codes = [
       'no_server_url',
       'server_unreachable',
       'bad_receipt',
       'sync_refused',
+      'cancelled',
+      'unknown_call',
+      'untrusted_sender',
       'internal',
       'invalid_input',
       'not_found',
+      'team_name_taken',
+      'team_member_inactive',
+      'data_unreadable',
+      'data_key_unavailable',
+      'data_key_mismatch',
+      'store_migration_failed',
+      'unknown_form',
     ]
     expect(codes.filter((code) => !viLeaves.has(`errors.${code}`))).toEqual([])
   })

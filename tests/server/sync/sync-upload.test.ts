@@ -9,19 +9,23 @@ import {
   resetFixtureIds,
 } from '../../support/household-fixtures'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { countRows, dataOf, getJson, postJson } from '../api-client'
+import { countRows, dataOf, postJson } from '../api-client'
+import { type ConsoleClient, completeSetup } from '../auth/auth-test-kit'
 
 const BATCHES = '/api/v1/sync/batches'
 const HOUR = 3600_000
 
 describe.each(serverStores())('batch upload on $name', (variant) => {
   let t: TestServer
+  /** Households are read by a signed-in console user (the admin of first-run setup). */
+  let reader: ConsoleClient
   const clock = new ManualClock(FIXTURE_MS + 2 * HOUR)
 
   beforeEach(async () => {
     resetFixtureIds()
     clock.set(FIXTURE_MS + 2 * HOUR)
     t = await startTestServer(variant, { clock })
+    reader = await completeSetup(t)
   })
   afterEach(async () => {
     await t?.close()
@@ -53,13 +57,13 @@ describe.each(serverStores())('batch upload on $name', (variant) => {
         { revisionId: second.id, status: 'accepted' },
       ],
     })
-    const list = dataOf('households.list', await getJson(t.url, '/api/v1/households'))
+    const list = dataOf('households.list', await reader.get('/api/v1/households'))
     expect(list.total).toBe(2)
     expect(list.items.map((h) => h.headName).sort()).toEqual(['Lò Thị Đào', 'Nguyễn Văn A'])
 
     const detail = dataOf(
       'households.get',
-      await getJson(t.url, `/api/v1/households/${first.householdId}`),
+      await reader.get(`/api/v1/households/${first.householdId}`),
     )
     expect(detail).toMatchObject({
       id: first.householdId,
@@ -213,7 +217,7 @@ describe.each(serverStores())('batch upload on $name', (variant) => {
 
     const afterNewer = dataOf(
       'households.get',
-      await getJson(t.url, `/api/v1/households/${householdId}`),
+      await reader.get(`/api/v1/households/${householdId}`),
     )
     expect(afterNewer).toMatchObject({
       revisionId: newer.id,
@@ -239,7 +243,7 @@ describe.each(serverStores())('batch upload on $name', (variant) => {
 
     const afterOlder = dataOf(
       'households.get',
-      await getJson(t.url, `/api/v1/households/${householdId}`),
+      await reader.get(`/api/v1/households/${householdId}`),
     )
     expect(afterOlder.revisionId).toBe(newer.id)
     expect(afterOlder.headName).toBe('Nguyễn Văn Anh')
@@ -277,7 +281,7 @@ describe.each(serverStores())('batch upload on $name', (variant) => {
     expect((await upload(makeBatch([revision]))).accepted).toBe(1)
     const detail = dataOf(
       'households.get',
-      await getJson(t.url, `/api/v1/households/${revision.householdId}`),
+      await reader.get(`/api/v1/households/${revision.householdId}`),
     )
     expect(detail.visitResult).toBe('absent')
     expect(detail.response.answers).not.toHaveProperty('h_internet')

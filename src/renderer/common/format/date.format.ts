@@ -38,3 +38,19 @@ export function formatDateTime(timestamp: string): string {
 function pad(n: number): string {
   return String(n).padStart(2, '0')
 }
+
+/** An ISO 8601 timestamp -> `HH:mm:ss` in Vietnam time (the "saved at" of a draft). */
+export function formatTimeOfDay(timestamp: string): string {
+  const ms = Date.parse(timestamp)
+  if (Number.isNaN(ms)) return timestamp
+  const local = new Date(ms + VIETNAM_OFFSET_MS)
+  return `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`
+}
+
+/** Whole years from a birth year to the visit date's year (the form counts ages that way). */
+export function ageInYear(birthYear: unknown, visitDate: string): number | null {
+  const visitYear = Number(visitDate.slice(0, 4))
+  if (typeof birthYear !== 'number' || !Number.isInteger(birthYear)) return null
+  const age = visitYear - birthYear
+  return age >= 0 && age < 150 ? age : null
+}

@@ -9,3 +9,13 @@ const formatters: Record<Locale, Intl.NumberFormat> = {
 export function formatCount(n: number, locale: Locale = 'vi'): string {
   return formatters[locale].format(n)
 }
+
+const percentFormatters: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }),
+}
+
+/** A share (0.62) as a whole percentage in the reader's style: `62%`. */
+export function formatPercent(share: number, locale: Locale = 'vi'): string {
+  return percentFormatters[locale].format(share)
+}

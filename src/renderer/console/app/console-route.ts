@@ -1,15 +1,123 @@
-/** The console's pages, kept in the URL hash so that Back and a shared link both work. */
-export type ConsoleRoute = { page: 'list' } | { page: 'household'; id: string }
+/**
+ * The console's pages, kept in the URL path so that Back, a reload and a shared link all
+ * work (the server answers index.html for every page path). The first-run setup link the
+ * server prints is `/setup?token=…`.
+ */
+export type ConsoleRoute =
+  | { page: 'setup'; token: string | null }
+  | { page: 'households' }
+  | { page: 'household'; id: string }
+  | { page: 'communes' }
+  | { page: 'commune'; code: string }
+  | { page: 'villageImport'; communeCode: string | null }
+  | { page: 'devices' }
+  | { page: 'forms' }
+  | { page: 'formVersion'; formId: string; version: number }
+  | { page: 'formCompare'; formId: string; from: number; to: number }
+  | { page: 'formPublish' }
+  | { page: 'users' }
+  | { page: 'audit' }
 
-const HOUSEHOLD = /^#\/households\/([0-9a-fA-F-]{36})$/
+export type ConsolePage = ConsoleRoute['page']
 
-/** The page a URL hash points to; anything unknown is the list. */
-export function parseRoute(hash: string): ConsoleRoute {
-  const m = HOUSEHOLD.exec(hash)
-  return m?.[1] ? { page: 'household', id: m[1] } : { page: 'list' }
+const UUID = /^[0-9a-fA-F-]{36}$/
+const COMMUNE = /^\d{5}$/
+const FORM_ID = /^[a-z][a-z0-9_-]{0,63}$/
+
+/** The page a URL points to; anything unknown is the household list. */
+export function parseRoute(pathname: string, search = ''): ConsoleRoute {
+  const query = new URLSearchParams(search)
+  const parts = pathname.split('/').filter(Boolean).map(safeDecode)
+  const [first, second] = parts
+  switch (first) {
+    case 'setup':
+      return { page: 'setup', token: query.get('token') }
+    case 'households':
+      return second && UUID.test(second)
+        ? { page: 'household', id: second }
+        : { page: 'households' }
+    case 'places':
+      return placesRoute(second, query)
+    case 'devices':
+      return { page: 'devices' }
+    case 'forms':
+      return formsRoute(parts.slice(1), query)
+    case 'users':
+      return { page: 'users' }
+    case 'audit':
+      return { page: 'audit' }
+    default:
+      return { page: 'households' }
+  }
 }
 
-/** The URL hash of a page. */
-export function routeHash(route: ConsoleRoute): string {
-  return route.page === 'household' ? `#/households/${route.id}` : '#/'
+function placesRoute(second: string | undefined, query: URLSearchParams): ConsoleRoute {
+  if (second === 'import') {
+    const commune = query.get('commune')
+    return { page: 'villageImport', communeCode: commune && COMMUNE.test(commune) ? commune : null }
+  }
+  return second && COMMUNE.test(second) ? { page: 'commune', code: second } : { page: 'communes' }
+}
+
+function formsRoute(parts: string[], query: URLSearchParams): ConsoleRoute {
+  const [formId, version] = parts
+  if (formId === 'publish') return { page: 'formPublish' }
+  if (formId === 'compare') {
+    const id = query.get('form') ?? ''
+    const from = positive(query.get('from'))
+    const to = positive(query.get('to'))
+    return FORM_ID.test(id) && from && to
+      ? { page: 'formCompare', formId: id, from, to }
+      : { page: 'forms' }
+  }
+  const number = positive(version ?? null)
+  return formId && FORM_ID.test(formId) && number
+    ? { page: 'formVersion', formId, version: number }
+    : { page: 'forms' }
+}
+
+/** The URL (path and query) of a page. */
+export function routeUrl(route: ConsoleRoute): string {
+  switch (route.page) {
+    case 'setup':
+      return route.token ? `/setup?token=${encodeURIComponent(route.token)}` : '/setup'
+    case 'households':
+      return '/'
+    case 'household':
+      return `/households/${route.id}`
+    case 'communes':
+      return '/places'
+    case 'commune':
+      return `/places/${route.code}`
+    case 'villageImport':
+      return route.communeCode ? `/places/import?commune=${route.communeCode}` : '/places/import'
+    case 'devices':
+      return '/devices'
+    case 'forms':
+      return '/forms'
+    case 'formVersion':
+      return `/forms/${encodeURIComponent(route.formId)}/${route.version}`
+    case 'formCompare':
+      return `/forms/compare?form=${encodeURIComponent(route.formId)}&from=${route.from}&to=${route.to}`
+    case 'formPublish':
+      return '/forms/publish'
+    case 'users':
+      return '/users'
+    case 'audit':
+      return '/audit'
+  }
+}
+
+function positive(text: string | null): number | null {
+  if (text === null || !/^\d{1,6}$/.test(text)) return null
+  const n = Number(text)
+  return n > 0 ? n : null
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return ''
+  }
 }

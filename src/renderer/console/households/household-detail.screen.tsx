@@ -1,17 +1,18 @@
-import { Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ConsoleHouseholdDetail } from '../../../shared/api/http.contract'
 import { defaultHouseholdForm } from '../../../shared/forms/default-household-form'
 import { flattenQuestions, type Question } from '../../../shared/forms/form-definition.schema'
 import { type Answer, answerSchema } from '../../../shared/forms/form-response.schema'
-import { PILOT_COMMUNE } from '../../../shared/places/pilot-places'
 import { useAsyncData } from '../../common/components/async-data.hook'
-import { LoadFailedAlert } from '../../common/components/load-failed.alert'
 import { formatDateTime, formatIsoDate } from '../../common/format/date.format'
 import { formatAnswer } from '../../common/forms/answer.format'
-import { questionChoices } from '../../common/forms/form-text'
+import { questionChoices, type VillageChoice } from '../../common/forms/form-text'
 import { currentLocale } from '../../i18n/i18n'
 import { useConsoleClient } from '../app/console-client.context'
+import { RouteLink } from '../app/navigation'
+import { LoadError } from '../common/error.alert'
+import { shortId } from '../common/short-id'
 
 /** Member questions shown as columns of the roster, in this order. */
 const MEMBER_COLUMNS = [
@@ -31,19 +32,17 @@ const householdQuestions = form.sections
   .flatMap((s) => flattenQuestions(s.items))
 
 /** One household as the server holds it: its answers and its members. */
-export function HouseholdDetailScreen({ id, onBack }: { id: string; onBack: () => void }) {
+export function HouseholdDetailScreen({ id }: { id: string }) {
   const client = useConsoleClient()
   const detail = useAsyncData(() => client.call('households.get', { id }), [client, id])
   const { t } = useTranslation()
   return (
     <Stack gap="lg">
-      <Anchor component="button" type="button" onClick={onBack} size="md" w="fit-content">
+      <RouteLink to={{ page: 'households' }} size="md" w="fit-content">
         {t('console.detail.back')}
-      </Anchor>
+      </RouteLink>
       {detail.state === 'loading' ? <Loader /> : null}
-      {detail.state === 'failed' ? (
-        <LoadFailedAlert code={detail.code} onRetry={detail.reload} />
-      ) : null}
+      {detail.state === 'failed' ? <LoadError code={detail.code} onRetry={detail.reload} /> : null}
       {detail.state === 'done' ? <Detail household={detail.data} /> : null}
     </Stack>
   )
@@ -55,7 +54,7 @@ function Detail({ household: h }: { household: ConsoleHouseholdDetail }) {
   const words = { yes: t('answer.yes'), no: t('answer.no'), empty: t('answer.empty') }
   const show = (q: Question | undefined, value: Answer | undefined) =>
     q
-      ? formatAnswer(q, value, locale, words, questionChoices(q, PILOT_COMMUNE.villages))
+      ? formatAnswer(q, value, locale, words, questionChoices(q, ownVillage(h)))
       : String(value ?? '')
   const answered = householdQuestions.filter((q) => h.response.answers[q.id] !== undefined)
 
@@ -73,7 +72,7 @@ function Detail({ household: h }: { household: ConsoleHouseholdDetail }) {
           <Text c="dimmed">
             {t('console.detail.receivedAt', { time: formatDateTime(h.receivedAt) })}
           </Text>
-          <Text c="dimmed">{t('console.detail.device', { device: h.deviceId.slice(0, 8) })}</Text>
+          <Text c="dimmed">{t('console.detail.device', { device: shortId(h.deviceId) })}</Text>
         </Group>
         <Text c="dimmed" size="sm">
           {t('console.detail.formVersion', { form: form.title[locale], version: h.formVersion })}
@@ -137,4 +136,12 @@ function Detail({ household: h }: { household: ConsoleHouseholdDetail }) {
 function asAnswer(value: unknown): Answer | undefined {
   const parsed = answerSchema.safeParse(value)
   return parsed.success ? parsed.data : undefined
+}
+
+/**
+ * The village question's answer is the household's village code; the server names it from
+ * the province's village list.
+ */
+function ownVillage(h: ConsoleHouseholdDetail): VillageChoice[] {
+  return h.villageName ? [{ code: h.villageCode, name: h.villageName }] : []
 }

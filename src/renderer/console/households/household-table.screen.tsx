@@ -1,65 +1,77 @@
-import {
-  Anchor,
-  EmptyState,
-  Group,
-  Loader,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { EmptyState, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { defaultHouseholdForm } from '../../../shared/forms/default-household-form'
 import { flattenQuestions } from '../../../shared/forms/form-definition.schema'
-import { PILOT_COMMUNE } from '../../../shared/places/pilot-places'
 import { useAsyncData } from '../../common/components/async-data.hook'
-import { LoadFailedAlert } from '../../common/components/load-failed.alert'
 import { formatDateTime, formatIsoDate } from '../../common/format/date.format'
 import { formatCount } from '../../common/format/number.format'
 import { choiceLabel } from '../../common/forms/answer.format'
 import { currentLocale } from '../../i18n/i18n'
 import { useConsoleClient } from '../app/console-client.context'
+import { RouteLink, useNavigate } from '../app/navigation'
+import { useSession } from '../app/session.context'
+import { useCommunes } from '../common/communes.hook'
+import { LoadError } from '../common/error.alert'
+import { PageHeader } from '../common/page.header'
+import { Pager } from '../common/pager'
+import { shortId } from '../common/short-id'
 
 const PAGE_SIZE = 50
 const visitResult = flattenQuestions(defaultHouseholdForm.sections.flatMap((s) => s.items)).find(
   (q) => q.id === 'visit_result',
 )
 
-/** Every household the server holds, newest first, with search and a village filter. */
-export function HouseholdTableScreen({ onOpen }: { onOpen: (id: string) => void }) {
+/**
+ * Every household the server holds (a commune viewer: their commune's), newest first,
+ * with search and commune and village filters. Village names are the province's own.
+ */
+export function HouseholdTableScreen() {
   const { t, i18n } = useTranslation()
   const locale = currentLocale(i18n)
   const client = useConsoleClient()
+  const navigate = useNavigate()
+  const { user } = useSession()
+  const communes = useCommunes()
+  const viewerCommune = user.role === 'commune_viewer' ? user.communeCode : null
   const [query, setQuery] = useState('')
+  const [chosenCommune, setCommune] = useState<string | null>(null)
   const [village, setVillage] = useState<string | null>(null)
   const [page, setPage] = useState(1)
   const [q] = useDebouncedValue(query.trim(), 250)
+  const commune = viewerCommune ?? chosenCommune
+  const villages = useAsyncData(
+    () =>
+      commune
+        ? client.call('places.villages', { communeCode: commune, status: 'all' })
+        : Promise.resolve(null),
+    [client, commune],
+  )
   const list = useAsyncData(
     () =>
       client.call('households.list', {
         ...(q ? { q } : {}),
+        ...(chosenCommune ? { communeCode: chosenCommune } : {}),
         ...(village ? { villageCode: village } : {}),
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
       }),
-    [client, q, village, page],
+    [client, q, chosenCommune, village, page],
   )
-  const filtered = q !== '' || village !== null
+  const filtered = q !== '' || chosenCommune !== null || village !== null
+  const villageOptions =
+    villages.state === 'done' && villages.data
+      ? villages.data.items.map((v) => ({ value: v.code, label: v.name }))
+      : []
 
   return (
     <Stack gap="lg">
-      <Title order={1} size="h2">
-        {t('console.title')}
-      </Title>
+      <PageHeader title={t('console.households.title')} />
       <Group align="flex-end" gap="md">
         <TextInput
-          label={t('console.search')}
-          placeholder={t('console.searchPlaceholder')}
+          label={t('console.households.search')}
+          placeholder={t('console.households.searchPlaceholder')}
           value={query}
           type="search"
           onChange={(e) => {
@@ -68,56 +80,86 @@ export function HouseholdTableScreen({ onOpen }: { onOpen: (id: string) => void 
           }}
           style={{ flex: 1, minWidth: 280 }}
         />
+        {viewerCommune ? null : (
+          <Select
+            label={t('console.households.commune')}
+            placeholder={t('console.households.allCommunes')}
+            data={communes.options}
+            value={chosenCommune}
+            searchable
+            clearable
+            onChange={(value) => {
+              setCommune(value)
+              setVillage(null)
+              setPage(1)
+            }}
+            w={250}
+          />
+        )}
         <Select
-          label={t('console.village')}
-          placeholder={t('console.allVillages')}
-          data={PILOT_COMMUNE.villages.map((v) => ({ value: v.code, label: v.name }))}
+          label={t('console.households.village')}
+          placeholder={
+            commune
+              ? t('console.households.allVillages')
+              : t('console.households.chooseCommuneFirst')
+          }
+          data={villageOptions}
           value={village}
+          disabled={!commune}
+          searchable
           clearable
           onChange={(value) => {
             setVillage(value)
             setPage(1)
           }}
-          w={280}
+          w={250}
         />
       </Group>
       {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadFailedAlert code={list.code} onRetry={list.reload} /> : null}
+      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
       {list.state === 'done' ? (
         <>
           <Text fw={600} data-testid="console-total">
-            {t('console.total', { count: list.data.total })}
+            {t('console.households.total', { count: list.data.total })}
           </Text>
           {list.data.items.length === 0 ? (
             <EmptyState
-              title={filtered ? t('console.noMatchTitle') : t('console.emptyTitle')}
-              description={filtered ? t('console.noMatch') : t('console.empty')}
+              title={
+                filtered ? t('console.households.noMatchTitle') : t('console.households.emptyTitle')
+              }
+              description={
+                filtered ? t('console.households.noMatch') : t('console.households.empty')
+              }
             />
           ) : (
             <Table highlightOnHover striped withTableBorder verticalSpacing="sm" fz="md">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('console.columns.headName')}</Table.Th>
-                  <Table.Th>{t('console.columns.village')}</Table.Th>
-                  <Table.Th ta="right">{t('console.columns.members')}</Table.Th>
-                  <Table.Th>{t('console.columns.visitResult')}</Table.Th>
-                  <Table.Th>{t('console.columns.visitDate')}</Table.Th>
-                  <Table.Th>{t('console.columns.receivedAt')}</Table.Th>
-                  <Table.Th>{t('console.columns.device')}</Table.Th>
+                  <Table.Th>{t('console.households.columns.headName')}</Table.Th>
+                  {viewerCommune ? null : (
+                    <Table.Th>{t('console.households.columns.commune')}</Table.Th>
+                  )}
+                  <Table.Th>{t('console.households.columns.village')}</Table.Th>
+                  <Table.Th ta="right">{t('console.households.columns.members')}</Table.Th>
+                  <Table.Th>{t('console.households.columns.visitResult')}</Table.Th>
+                  <Table.Th>{t('console.households.columns.visitDate')}</Table.Th>
+                  <Table.Th>{t('console.households.columns.receivedAt')}</Table.Th>
+                  <Table.Th>{t('console.households.columns.device')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.data.items.map((h) => (
-                  <Table.Tr key={h.id} onClick={() => onOpen(h.id)} style={{ cursor: 'pointer' }}>
+                  <Table.Tr
+                    key={h.id}
+                    onClick={() => navigate({ page: 'household', id: h.id })}
+                    style={{ cursor: 'pointer' }}
+                  >
                     <Table.Td>
-                      <Anchor
-                        href={`#/households/${h.id}`}
-                        fw={700}
-                        onClick={(e) => e.stopPropagation()}
-                      >
+                      <RouteLink to={{ page: 'household', id: h.id }} fw={700}>
                         {h.headName}
-                      </Anchor>
+                      </RouteLink>
                     </Table.Td>
+                    {viewerCommune ? null : <Table.Td>{communes.nameOf(h.communeCode)}</Table.Td>}
                     <Table.Td>{h.villageName ?? h.villageCode}</Table.Td>
                     <Table.Td ta="right">{formatCount(h.memberCount, locale)}</Table.Td>
                     <Table.Td>
@@ -128,8 +170,8 @@ export function HouseholdTableScreen({ onOpen }: { onOpen: (id: string) => void 
                     <Table.Td>{formatIsoDate(h.visitDate)}</Table.Td>
                     <Table.Td>{formatDateTime(h.receivedAt)}</Table.Td>
                     <Table.Td title={h.deviceId}>
-                      <Text ff="monospace" size="sm">
-                        {h.deviceId.slice(0, 8)}
+                      <Text c="dimmed" size="sm">
+                        {shortId(h.deviceId)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -137,13 +179,7 @@ export function HouseholdTableScreen({ onOpen }: { onOpen: (id: string) => void 
               </Table.Tbody>
             </Table>
           )}
-          {list.data.total > PAGE_SIZE ? (
-            <Pagination
-              total={Math.ceil(list.data.total / PAGE_SIZE)}
-              value={page}
-              onChange={setPage}
-            />
-          ) : null}
+          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </>
       ) : null}
     </Stack>

@@ -1,34 +1,54 @@
-import { Group, Stack, Text, Title } from '@mantine/core'
+import { Group, Stack, Text, Title, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { IpcOutput } from '../../../shared/api/ipc.contract'
-import { LanguageSwitch } from '../../common/components/language.switch'
 import { SyncControls } from '../sync/sync.controls'
 import type { SyncController } from '../sync/sync.hook'
+import { SettingsMenu } from './settings.menu'
 
 interface AppHeaderProps {
   info: IpcOutput<'app.info'> | null
   sync: SyncController
+  /** Who is recording now, shown so a shared laptop never records under the wrong name. */
+  enumeratorName: string | null
   onHome: () => void
+  onTeam: () => void
+  onServer: () => void
 }
 
-/** App name and place on the left; sync and language on the right. */
-export function AppHeader({ info, sync, onHome }: AppHeaderProps) {
+/** App name and place on the left; who is recording, sync and settings on the right. */
+export function AppHeader({
+  info,
+  sync,
+  enumeratorName,
+  onHome,
+  onTeam,
+  onServer,
+}: AppHeaderProps) {
   const { t } = useTranslation()
   return (
     <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
-      <Stack gap={0} style={{ cursor: 'pointer' }} onClick={onHome}>
-        <Title order={2} size="h3" c="blue.8">
-          {t('app.name')}
-        </Title>
-        {info ? (
-          <Text size="sm" c="dimmed">
-            {t('app.place', { commune: info.communeName, province: info.provinceName })}
-          </Text>
-        ) : null}
-      </Stack>
+      <UnstyledButton onClick={onHome} aria-label={t('app.home')}>
+        <Stack gap={0}>
+          <Title order={2} size="h3" c="blue.8">
+            {t('app.name')}
+          </Title>
+          {info ? (
+            <Text size="sm" c="dimmed">
+              {t('app.place', { commune: info.communeName, province: info.provinceName })}
+            </Text>
+          ) : null}
+        </Stack>
+      </UnstyledButton>
       <Group gap="md" wrap="nowrap">
+        <Text
+          size="sm"
+          c={enumeratorName ? undefined : 'orange.9'}
+          data-testid="current-enumerator"
+        >
+          {enumeratorName ? t('team.recordingAs', { name: enumeratorName }) : t('team.nobody')}
+        </Text>
         <SyncControls sync={sync} />
-        <LanguageSwitch />
+        <SettingsMenu onTeam={onTeam} onServer={onServer} />
       </Group>
     </Group>
   )

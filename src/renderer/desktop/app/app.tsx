@@ -1,31 +1,36 @@
-import { AppShell, Container, Loader, Stack } from '@mantine/core'
+import { Alert, AppShell, Container, Loader, Stack } from '@mantine/core'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { HouseholdSummary, VillageSummary } from '../../../shared/api/ipc.contract'
+import type { IpcInput } from '../../../shared/api/ipc.contract'
 import { flattenQuestions } from '../../../shared/forms/form-definition.schema'
 import { useAsyncData } from '../../common/components/async-data.hook'
 import { LoadFailedAlert } from '../../common/components/load-failed.alert'
+import { errorCode, errorMessage } from '../../common/errors/error.messages'
 import { callMain } from '../api/desktop.client'
-import { HouseholdFormScreen } from '../household-form/household-form.screen'
-import { HouseholdListScreen } from '../households/household-list.screen'
+import { DraftFormScreen, type DraftOutcome } from '../household-form/draft-form.screen'
+import { HouseholdScreen } from '../households/household.screen'
+import { StartScreen } from '../start/start.screen'
+import { ServerSettingsDialog } from '../sync/server-settings.dialog'
 import { useSync } from '../sync/sync.hook'
 import { SyncResultNotice } from '../sync/sync-result.notice'
-import { VillagesScreen } from '../villages/villages.screen'
+import { TeamDialog } from '../team/team.dialog'
+import { VillageScreen } from '../villages/village.screen'
 import { AppHeader } from './app.header'
+import { type Route, rememberRoute, startRoute } from './app-route'
 
-/** Where the person is: the village cards, one village's households, or one household's form. */
-type Screen =
-  | { kind: 'villages' }
-  | { kind: 'households'; villageCode: string }
-  | { kind: 'form'; villageCode: string; householdId?: string }
+const storage = globalThis.localStorage
 
-/** The desktop app: loads what every screen needs once, then shows one screen at a time. */
+/** The desktop app: loads what every screen needs, then shows one screen at a time. */
 export function App() {
   const { t } = useTranslation()
-  const [screen, setScreen] = useState<Screen>({ kind: 'villages' })
+  const [route, setRoute] = useState<Route>(() => startRoute(storage))
   const [dataVersion, setDataVersion] = useState(0)
+  const [teamVersion, setTeamVersion] = useState(0)
   // The name only: the sentence is translated when shown, so a language switch follows.
-  const [savedName, setSavedName] = useState<string | null>(null)
+  const [saved, setSaved] = useState<{ villageCode: string; name: string } | null>(null)
+  const [starting, setStarting] = useState(false)
+  const [appError, setAppError] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<'team' | 'server' | null>(null)
   const dataChanged = useCallback(() => setDataVersion((n) => n + 1), [])
   const sync = useSync(dataVersion, dataChanged)
 
@@ -37,92 +42,179 @@ export function App() {
     [],
   )
   const villages = useAsyncData(() => callMain('places.listVillages', {}), [dataVersion])
+  const drafts = useAsyncData(() => callMain('drafts.listOpen', {}), [dataVersion])
+  const team = useAsyncData(() => callMain('team.list', {}), [teamVersion])
 
-  const go = (next: Screen) => {
-    setScreen(next)
+  /** Moves to another screen; a "saved" note goes along only to the screen right after a save. */
+  const go = (next: Route, flash: { villageCode: string; name: string } | null = null) => {
+    rememberRoute(storage, next)
+    setRoute(next)
+    setSaved(flash)
+    setAppError(null)
     window.scrollTo({ top: 0 })
+  }
+  const startVisit = async (input: IpcInput<'drafts.start'>) => {
+    if (starting) return
+    setStarting(true)
+    try {
+      const draft = await callMain('drafts.start', input)
+      go({ kind: 'form', draftId: draft.id })
+    } catch (error) {
+      setAppError(errorCode(error))
+    } finally {
+      setStarting(false)
+    }
+  }
+  const finished = (outcome: DraftOutcome) => {
+    dataChanged()
+    if (outcome.kind === 'openHousehold') {
+      const { householdId, villageCode } = outcome.duplicate
+      go({ kind: 'household', householdId, villageCode })
+      return
+    }
+    const flash =
+      outcome.kind === 'saved' ? { villageCode: outcome.villageCode, name: outcome.headName } : null
+    go({ kind: 'village', villageCode: outcome.villageCode, tab: 'households' }, flash)
   }
 
   const body = () => {
-    if (setup.state === 'failed')
-      return <LoadFailedAlert code={setup.code} onRetry={setup.reload} />
-    if (villages.state === 'failed')
-      return <LoadFailedAlert code={villages.code} onRetry={villages.reload} />
-    if (setup.state === 'loading' || villages.state === 'loading')
+    for (const load of [setup, villages, team, drafts]) {
+      if (load.state === 'failed') return <LoadFailedAlert code={load.code} onRetry={load.reload} />
+    }
+    if (
+      setup.state !== 'done' ||
+      villages.state !== 'done' ||
+      team.state !== 'done' ||
+      drafts.state !== 'done'
+    ) {
       return <Loader m="xl" aria-label={t('app.loading')} />
-    const { info, form } = setup.data
-    const findVillage = (code: string): VillageSummary | undefined =>
-      villages.data.find((v) => v.code === code)
-
-    if (screen.kind === 'villages') {
-      return (
-        <VillagesScreen
-          villages={villages.data}
-          onOpen={(v) => go({ kind: 'households', villageCode: v.code })}
-        />
-      )
     }
-    const village = findVillage(screen.villageCode)
-    if (!village)
-      return <LoadFailedAlert code="not_found" onRetry={() => go({ kind: 'villages' })} />
-    if (screen.kind === 'households') {
-      return (
-        <HouseholdListScreen
-          village={village}
-          visitResultQuestion={form.sections
-            .flatMap((s) => flattenQuestions(s.items))
-            .find((q) => q.id === 'visit_result')}
-          dataVersion={dataVersion}
-          flash={savedName === null ? null : t('households.savedFlash', { name: savedName })}
-          onDismissFlash={() => setSavedName(null)}
-          onBack={() => go({ kind: 'villages' })}
-          onAdd={() => {
-            setSavedName(null)
-            go({ kind: 'form', villageCode: village.code })
-          }}
-          onOpen={(h: HouseholdSummary) => {
-            setSavedName(null)
-            go({ kind: 'form', villageCode: village.code, householdId: h.id })
-          }}
-        />
-      )
+    const { form } = setup.data
+    const visitResultQuestion = form.sections
+      .flatMap((s) => flattenQuestions(s.items))
+      .find((q) => q.id === 'visit_result')
+    switch (route.kind) {
+      case 'home':
+        return (
+          <StartScreen
+            drafts={drafts.data}
+            team={team.data}
+            villages={villages.data}
+            onResume={(d) => go({ kind: 'form', draftId: d.id })}
+            onTeamChanged={() => setTeamVersion((n) => n + 1)}
+            onManageTeam={() => setDialog('team')}
+            onOpenVillage={(v) => go({ kind: 'village', villageCode: v.code, tab: 'households' })}
+          />
+        )
+      case 'village': {
+        const village = villages.data.find((v) => v.code === route.villageCode)
+        if (!village)
+          return <LoadFailedAlert code="not_found" onRetry={() => go({ kind: 'home' })} />
+        return (
+          <VillageScreen
+            key={village.code}
+            village={village}
+            form={form}
+            visitResultQuestion={visitResultQuestion}
+            tab={route.tab}
+            dataVersion={dataVersion}
+            flash={
+              saved?.villageCode === village.code
+                ? t('households.savedFlash', { name: saved.name })
+                : null
+            }
+            starting={starting}
+            onDismissFlash={() => setSaved(null)}
+            onTab={(tab) => setRoute({ ...route, tab })}
+            onBack={() => go({ kind: 'home' })}
+            onNew={() => void startVisit({ villageCode: village.code })}
+            onOpen={(h) => go({ kind: 'household', householdId: h.id, villageCode: h.villageCode })}
+          />
+        )
+      }
+      case 'household':
+        return (
+          <HouseholdScreen
+            key={route.householdId}
+            householdId={route.householdId}
+            form={form}
+            villages={villages.data}
+            dataVersion={dataVersion}
+            starting={starting}
+            onBackToVillages={() => go({ kind: 'home' })}
+            onBackToVillage={(code) =>
+              go({ kind: 'village', villageCode: code, tab: 'households' })
+            }
+            onVisit={(h) =>
+              h.draftId
+                ? go({ kind: 'form', draftId: h.draftId })
+                : void startVisit({ householdId: h.id, villageCode: h.villageCode })
+            }
+          />
+        )
+      case 'form':
+        return (
+          <DraftFormScreen
+            key={route.draftId}
+            draftId={route.draftId}
+            form={form}
+            villages={villages.data}
+            team={team.data.members}
+            onDone={finished}
+            onMissing={() => go({ kind: 'home' })}
+          />
+        )
     }
-    return (
-      <HouseholdFormScreen
-        key={screen.householdId ?? 'new'}
-        form={form}
-        villages={villages.data}
-        village={village}
-        today={info.today}
-        {...(screen.householdId ? { householdId: screen.householdId } : {})}
-        onDone={(headName) => {
-          if (headName !== null) {
-            setSavedName(headName)
-            dataChanged()
-          }
-          go({ kind: 'households', villageCode: village.code })
-        }}
-      />
-    )
   }
 
+  const currentName =
+    team.state === 'done'
+      ? (team.data.members.find((m) => m.id === team.data.currentId)?.name ?? null)
+      : null
   return (
     <AppShell header={{ height: 76 }} padding="lg">
       <AppShell.Header>
         <AppHeader
           info={setup.state === 'done' ? setup.data.info : null}
           sync={sync}
-          onHome={() => go({ kind: 'villages' })}
+          enumeratorName={currentName}
+          onHome={() => go({ kind: 'home' })}
+          onTeam={() => setDialog('team')}
+          onServer={() => setDialog('server')}
         />
       </AppShell.Header>
       <AppShell.Main>
-        <Container size="lg" px={0}>
+        <Container size="xl" px={0}>
           <Stack gap="lg">
             <SyncResultNotice sync={sync} />
+            {appError ? (
+              <Alert
+                color="red"
+                variant="light"
+                role="alert"
+                title={t('errors.title')}
+                withCloseButton
+                onClose={() => setAppError(null)}
+              >
+                {errorMessage(appError, t)}
+              </Alert>
+            ) : null}
             {body()}
           </Stack>
         </Container>
       </AppShell.Main>
+      <TeamDialog
+        opened={dialog === 'team'}
+        members={team.state === 'done' ? team.data.members : []}
+        onClose={() => setDialog(null)}
+        onChanged={() => setTeamVersion((n) => n + 1)}
+      />
+      <ServerSettingsDialog
+        opened={dialog === 'server'}
+        status={sync.status}
+        onClose={() => setDialog(null)}
+        onSaved={sync.setStatus}
+      />
     </AppShell>
   )
 }

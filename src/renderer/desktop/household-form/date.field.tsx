@@ -1,10 +1,11 @@
 import { TextInput } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatIsoDate, parseDisplayDate } from '../../common/format/date.format'
 
 interface DateFieldProps {
-  label: string
+  label: ReactNode
   description?: string
   required?: boolean
   /** ISO `YYYY-MM-DD`, or what was typed when it is not a date yet. */
@@ -57,7 +58,7 @@ export function DateField({
         const trimmed = next.trim()
         onChange(trimmed === '' ? undefined : (parseDisplayDate(trimmed) ?? trimmed))
       }}
-      maw={220}
+      styles={{ wrapper: { maxWidth: 220 } }}
     />
   )
 }

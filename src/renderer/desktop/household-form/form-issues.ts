@@ -62,7 +62,7 @@ export function describeIssues(
       severity: issue.severity,
       rowId: row?.id,
       where,
-      text: issueMessage(issue, question, t, locale),
+      text: issueMessage(issue, question, t, locale, sections.get(issue.questionId)),
       targetId,
     }
   })

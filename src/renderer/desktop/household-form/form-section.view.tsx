@@ -1,50 +1,28 @@
 import { Paper, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Section } from '../../../shared/forms/form-definition.schema'
-import type { Answer, FormResponse } from '../../../shared/forms/form-response.schema'
-import type { Relevance } from '../../../shared/forms/relevance'
-import type { VillageChoice } from '../../common/forms/form-text'
+import type { Answer, Answers } from '../../../shared/forms/form-response.schema'
+import type { AnswerChange } from '../../common/forms/answer-diff'
 import { currentLocale } from '../../i18n/i18n'
-import type { FieldMessages } from './form-issues'
-import { FormItems } from './form-items.view'
-import { MembersSection } from './members.section'
+import { FormItems, type FormItemsContext } from './form-items.view'
 
-export interface SectionViewProps {
+export interface FieldsSectionViewProps {
   section: Section
-  response: FormResponse
-  relevance: Relevance
-  villages: readonly VillageChoice[]
-  messages: ReadonlyMap<string, FieldMessages>
-  rowsWithErrors: ReadonlySet<string>
-  opened: string[]
-  onOpenedChange: (opened: string[]) => void
-  onHouseholdAnswer: (questionId: string, value: Answer | undefined) => void
-  onRowAnswer: (rowId: string, questionId: string, value: Answer | undefined) => void
-  onAddRow: () => void
-  onRemoveRow: (rowId: string) => void
+  answers: Answers
+  context: Omit<FormItemsContext, 'sectionId'>
+  changes: ReadonlyMap<string, AnswerChange> | undefined
+  onAnswer: (questionId: string, value: Answer | undefined) => void
 }
 
-/** One section of the form: plain questions in a card, or the member roster. */
-export function SectionView(props: SectionViewProps) {
-  const { section, response, relevance, villages, messages } = props
+/** A section of plain (household-level) questions, in a card. */
+export function FieldsSectionView({
+  section,
+  answers,
+  context,
+  changes,
+  onAnswer,
+}: FieldsSectionViewProps) {
   const { i18n } = useTranslation()
-  if (section.kind === 'repeat') {
-    return (
-      <MembersSection
-        section={section}
-        rows={response.repeats[section.id] ?? []}
-        relevance={relevance}
-        villages={villages}
-        messages={messages}
-        rowsWithErrors={props.rowsWithErrors}
-        opened={props.opened}
-        onOpenedChange={props.onOpenedChange}
-        onAnswer={props.onRowAnswer}
-        onAdd={props.onAddRow}
-        onRemove={props.onRemoveRow}
-      />
-    )
-  }
   return (
     <Paper
       withBorder
@@ -53,16 +31,16 @@ export function SectionView(props: SectionViewProps) {
       component="section"
       aria-labelledby={`section-${section.id}`}
     >
-      <Title order={2} size="h3" mb="md" id={`section-${section.id}`}>
+      <Title order={2} size="h3" mb="md" id={`section-${section.id}`} tabIndex={-1}>
         {section.label[currentLocale(i18n)]}
       </Title>
       <FormItems
+        {...context}
+        sectionId={section.id}
         items={section.items}
-        answers={response.answers}
-        relevance={relevance}
-        villages={villages}
-        messages={messages}
-        onAnswer={props.onHouseholdAnswer}
+        answers={answers}
+        changes={changes}
+        onAnswer={onAnswer}
       />
     </Paper>
   )

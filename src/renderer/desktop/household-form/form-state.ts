@@ -50,15 +50,49 @@ function withAnswer(
   return next
 }
 
-/** Appends an empty row (a new member) with a client-made id. */
-export function addRow(response: FormResponse, repeat: string, rowId: string): FormResponse {
-  const rows: RepeatRow[] = [...(response.repeats[repeat] ?? []), { id: rowId, answers: {} }]
+/** Appends a row (a new member) with a client-made id, empty or with answers preset. */
+export function addRow(
+  response: FormResponse,
+  repeat: string,
+  rowId: string,
+  answers: RepeatRow['answers'] = {},
+): FormResponse {
+  const rows: RepeatRow[] = [...(response.repeats[repeat] ?? []), { id: rowId, answers }]
   return { ...response, repeats: { ...response.repeats, [repeat]: rows } }
 }
 
 /** Removes one row; the others keep their ids and order. */
 export function removeRow(response: FormResponse, repeat: string, rowId: string): FormResponse {
   const rows = (response.repeats[repeat] ?? []).filter((row) => row.id !== rowId)
+  return { ...response, repeats: { ...response.repeats, [repeat]: rows } }
+}
+
+/** Puts a row back at `index` (undoing a removal); an id already present is not doubled. */
+export function insertRow(
+  response: FormResponse,
+  repeat: string,
+  row: RepeatRow,
+  index: number,
+): FormResponse {
+  const rows = (response.repeats[repeat] ?? []).filter((r) => r.id !== row.id)
+  rows.splice(Math.max(0, Math.min(index, rows.length)), 0, row)
+  return { ...response, repeats: { ...response.repeats, [repeat]: rows } }
+}
+
+/** Moves a row up (`delta` −1) or down (+1); at either end it stays where it is. */
+export function moveRow(
+  response: FormResponse,
+  repeat: string,
+  rowId: string,
+  delta: -1 | 1,
+): FormResponse {
+  const rows = [...(response.repeats[repeat] ?? [])]
+  const from = rows.findIndex((r) => r.id === rowId)
+  const to = from + delta
+  const moving = rows[from]
+  if (from < 0 || to < 0 || to >= rows.length || !moving) return response
+  rows.splice(from, 1)
+  rows.splice(to, 0, moving)
   return { ...response, repeats: { ...response.repeats, [repeat]: rows } }
 }
 

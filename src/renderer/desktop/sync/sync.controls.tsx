@@ -1,13 +1,10 @@
 import { Badge, Button, Group } from '@mantine/core'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ServerSettingsDialog } from './server-settings.dialog'
 import type { SyncController } from './sync.hook'
 
-/** The header's sync area: what is waiting, the "Đồng bộ" button and the server settings. */
+/** The header's sync area: what is waiting and the "Đồng bộ" button. */
 export function SyncControls({ sync }: { sync: SyncController }) {
   const { t } = useTranslation()
-  const [settingsOpen, setSettingsOpen] = useState(false)
   const pending = sync.status?.pending ?? 0
   // "All sent" on a laptop that has recorded nothing yet would be misleading.
   const hasRecords =
@@ -28,15 +25,6 @@ export function SyncControls({ sync }: { sync: SyncController }) {
       <Button onClick={() => void sync.run()} loading={sync.running} disabled={sync.running}>
         {t('sync.button')}
       </Button>
-      <Button variant="default" onClick={() => setSettingsOpen(true)}>
-        {t('sync.settings')}
-      </Button>
-      <ServerSettingsDialog
-        opened={settingsOpen}
-        status={sync.status}
-        onClose={() => setSettingsOpen(false)}
-        onSaved={sync.setStatus}
-      />
     </Group>
   )
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { issueMessage } from '../../../../src/renderer/common/forms/issue.messages'
+import { defaultHouseholdForm } from '../../../../src/shared/forms/default-household-form'
 import type { Question } from '../../../../src/shared/forms/form-definition.schema'
 import type { ValidationIssue } from '../../../../src/shared/forms/validation-issue'
 import { catalogT } from '../../support/test-i18n'
@@ -50,6 +51,27 @@ describe('issueMessage', () => {
     const bare: Question = { ...yearQuestion, constraintMessage: undefined }
     expect(issueMessage(issue('constraint'), bare, t, 'vi')).toBe(
       'Câu trả lời chưa hợp lệ. Hãy kiểm tra lại.',
+    )
+  })
+
+  it("says a roster rule's own message (exactly one head), in the reader's language", async () => {
+    const roster = defaultHouseholdForm.sections.find((s) => s.id === 'members')
+    const noHead: ValidationIssue = {
+      severity: 'error',
+      code: 'repeat_row_count',
+      questionId: 'members',
+      params: { rule: 'one_head', count: 0, min: 1, max: 1 },
+    }
+    expect(issueMessage(noHead, undefined, await catalogT('vi'), 'vi', roster)).toBe(
+      'Danh sách thành viên phải có đúng một chủ hộ.',
+    )
+    expect(issueMessage(noHead, undefined, await catalogT('en'), 'en', roster)).toBe(
+      'The member list must have exactly one household head.',
+    )
+    // A rule the form does not have (another form version) still says something useful.
+    const unknown = { ...noHead, params: { rule: 'other_rule', count: 2 } }
+    expect(issueMessage(unknown, undefined, await catalogT('vi'), 'vi', roster)).toBe(
+      'Danh sách thành viên chưa đúng quy định: 2 người thoả điều kiện.',
     )
   })
 })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeMainContext, type MainContext, openMainContext } from '../../../../src/main/context'
+import { randomTestKeyProvider } from '../../../../src/main/crypto/test-key-provider'
 import { dispatch } from '../../../../src/main/ipc/ipc.dispatch'
 import { CallFailedError } from '../../../../src/renderer/common/errors/error.messages'
 import { callMain } from '../../../../src/renderer/desktop/api/desktop.client'
@@ -26,6 +27,7 @@ describe('callMain over the real main-process handlers', () => {
     tmp = await mkdtemp(path.join(tmpdir(), 'langso-desktop-client-'))
     ctx = await openMainContext({
       dbPath: path.join(tmp, 'local.sqlite'),
+      keyProvider: randomTestKeyProvider(),
       clock: new ManualClock(Date.parse('2025-11-24T18:00:00Z')),
     })
   })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   addRow,
+  insertRow,
   integerAnswer,
+  moveRow,
   newResponse,
   nextMultiSelection,
   removeRow,
@@ -97,5 +99,40 @@ describe('typed boxes', () => {
     expect(integerAnswer('')).toBeUndefined()
     expect(integerAnswer(1985)).toBe(1985)
     expect(integerAnswer(19.5)).toBeUndefined()
+  })
+})
+
+describe('roster order', () => {
+  const names = (r: ReturnType<typeof newResponse>) =>
+    (r.repeats.members ?? []).map((row) => row.answers.full_name)
+  const roster = () => {
+    let r = newResponse(form, '00700-01')
+    for (const name of ['An', 'Bình', 'Chi']) {
+      const id = ids()
+      r = addRow(r, 'members', id, { full_name: name })
+    }
+    return r
+  }
+
+  it('moves a member up and down, and not past either end', () => {
+    const r = roster()
+    const [first, second, third] = r.repeats.members ?? []
+    expect(names(moveRow(r, 'members', second?.id ?? '', -1))).toEqual(['Bình', 'An', 'Chi'])
+    expect(names(moveRow(r, 'members', second?.id ?? '', 1))).toEqual(['An', 'Chi', 'Bình'])
+    expect(moveRow(r, 'members', first?.id ?? '', -1)).toBe(r)
+    expect(moveRow(r, 'members', third?.id ?? '', 1)).toBe(r)
+    expect(names(r)).toEqual(['An', 'Bình', 'Chi'])
+  })
+
+  it('puts a removed member back where they were (undo)', () => {
+    const r = roster()
+    const bình = r.repeats.members?.[1]
+    if (!bình) throw new Error('no second member')
+    const removed = removeRow(r, 'members', bình.id)
+    expect(names(removed)).toEqual(['An', 'Chi'])
+    const restored = insertRow(removed, 'members', bình, 1)
+    expect(restored.repeats.members).toEqual(r.repeats.members)
+    // Putting back a row that is already there does not double it.
+    expect(names(insertRow(restored, 'members', bình, 0))).toEqual(['Bình', 'An', 'Chi'])
   })
 })

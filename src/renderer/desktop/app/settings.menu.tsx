@@ -1,0 +1,40 @@
+import { Button, Menu } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { currentLocale, switchLocale } from '../../i18n/i18n'
+
+interface SettingsMenuProps {
+  onTeam: () => void
+  onServer: () => void
+}
+
+/** "Cài đặt": language, the survey team, the province server address. */
+export function SettingsMenu({ onTeam, onServer }: SettingsMenuProps) {
+  const { t, i18n } = useTranslation()
+  const locale = currentLocale(i18n)
+  const mark = (on: boolean) => (on ? '✓' : '')
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <Button variant="default">{t('settings.button')}</Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('language.label')}</Menu.Label>
+        <Menu.Item
+          rightSection={mark(locale === 'vi')}
+          onClick={() => void switchLocale(i18n, 'vi')}
+        >
+          {t('language.vi')}
+        </Menu.Item>
+        <Menu.Item
+          rightSection={mark(locale === 'en')}
+          onClick={() => void switchLocale(i18n, 'en')}
+        >
+          {t('language.en')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={onTeam}>{t('settings.team')}</Menu.Item>
+        <Menu.Item onClick={onServer}>{t('settings.server')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}

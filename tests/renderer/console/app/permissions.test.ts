@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { mayCall, mayOpen, navigationFor } from '../../../../src/renderer/console/app/permissions'
+
+describe('what each role sees in the console', () => {
+  it('shows each role only the sections the server lets it use', () => {
+    const keys = (role: Parameters<typeof navigationFor>[0]) =>
+      navigationFor(role).map((section) => section.key)
+    expect(keys('province_admin')).toEqual([
+      'households',
+      'places',
+      'devices',
+      'forms',
+      'users',
+      'audit',
+    ])
+    expect(keys('province_staff')).toEqual(['households', 'places', 'devices', 'forms', 'audit'])
+    expect(keys('commune_viewer')).toEqual(['households', 'places', 'devices', 'forms'])
+  })
+
+  it('reads the rights from the calls’ declared access', () => {
+    expect(mayCall('province_admin', 'forms.publish')).toBe(true)
+    expect(mayCall('province_staff', 'forms.publish')).toBe(false)
+    expect(mayCall('province_staff', 'forms.importXlsForm')).toBe(true)
+    expect(mayCall('commune_viewer', 'places.createVillage')).toBe(false)
+    expect(mayCall('commune_viewer', 'households.list')).toBe(true)
+    expect(mayCall('commune_viewer', 'setup.status')).toBe(true)
+  })
+
+  it('keeps pages a role cannot use closed even when their URL is typed', () => {
+    expect(mayOpen('commune_viewer', 'users')).toBe(false)
+    expect(mayOpen('commune_viewer', 'audit')).toBe(false)
+    expect(mayOpen('commune_viewer', 'villageImport')).toBe(false)
+    expect(mayOpen('commune_viewer', 'formPublish')).toBe(false)
+    expect(mayOpen('province_staff', 'formPublish')).toBe(true)
+    expect(mayOpen('province_staff', 'users')).toBe(false)
+    expect(mayOpen('province_admin', 'users')).toBe(true)
+  })
+})
