@@ -25,7 +25,7 @@ export {
   openBatch,
 } from './batch-open.node.js'
 export { openReceipt, RECEIPT_PURPOSE, sealReceipt } from './batch-receipt.node.js'
-export { type SealBatchInput, sealBatch } from './batch-seal.node.js'
+export { type SealBatchInput, type SealOptions, sealBatch } from './batch-seal.node.js'
 
 /** File name extension of a batch file carried on removable media. */
 export const BATCH_FILE_EXTENSION = '.langso-batch'

@@ -166,15 +166,16 @@ export function parseBatchFile(
 function readHeader(reader: ByteReader, bytes: Uint8Array): void {
   const magicOk = BATCH_MAGIC.every((b, i) => i >= bytes.length || bytes[i] === b)
   if (!magicOk) reader.fail('it is not a Làng Số batch file')
-  if (bytes.length < FRAME_BYTES + MANIFEST_FIXED_BYTES) reader.fail('it is too short')
-  reader.bytes(BATCH_MAGIC.length)
-  const version = reader.u8()
-  if (version !== BATCH_FORMAT_VERSION) {
+  // The version is judged before the length: a later version may be laid out differently.
+  const version = bytes[BATCH_MAGIC.length]
+  if (version !== undefined && version !== BATCH_FORMAT_VERSION) {
     throw new BatchError(
       'batch_version_unsupported',
       `Batch format version ${version} is not supported (this reader knows version ${BATCH_FORMAT_VERSION})`,
     )
   }
+  if (bytes.length < FRAME_BYTES + MANIFEST_FIXED_BYTES) reader.fail('it is too short')
+  reader.bytes(BATCH_MAGIC.length + 1)
 }
 
 function readManifestBody(reader: ByteReader): BatchManifest {
