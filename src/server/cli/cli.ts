@@ -5,6 +5,7 @@ import { issueSetupToken } from '../auth/setup.service'
 import { ConfigError, loadServerConfig, type ServerConfig } from '../config/server-config'
 import { setupLink } from '../server'
 import { openServerDatabase } from '../store/server-database'
+import { batchImportCommand } from './batch-import.command'
 import { CliUsageError } from './cli-errors'
 import type { CliIo } from './cli-io'
 import { collectStatus, formatStatus } from './status.command'
@@ -17,6 +18,7 @@ export const CLI_COMMANDS = {
     'user:create --username U --role R [--commune C] [--display-name N] [--province P]',
   'user:reset-password': 'user:reset-password --username U   (new password from stdin)',
   'setup:link': 'setup:link                          print a new one-time first-run setup link',
+  'batch:import': 'batch:import <file>                 import a sealed batch file (USB stick)',
   help: 'help                                this list',
 } as const
 
@@ -107,6 +109,12 @@ async function dispatch(
       const { sessionsEnded } = await userResetPasswordCommand(store, values, io)
       io.out(`Đã đặt lại mật khẩu / Password reset: ${values.username}`)
       io.out(`  Phiên đăng nhập đã kết thúc / Sessions ended: ${sessionsEnded}`)
+      return
+    }
+    case 'batch:import': {
+      const [file, ...extra] = args
+      if (!file || extra.length > 0) throw new CliUsageError('Usage: batch:import <file>')
+      await batchImportCommand(store, config, file, io)
       return
     }
     case 'setup:link': {

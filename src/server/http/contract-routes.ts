@@ -47,7 +47,8 @@ function registerCall<N extends HttpCall>(
       if (session.stale) sessionCookie.clear()
       // Access is decided before the input is read, so strangers learn nothing from it.
       const caller = await authorize(ctx, spec, request, session.active)
-      const parsed = spec.input.safeParse(rawInput(spec.method, request))
+      const raw = spec.body === 'binary' ? request.body : rawInput(spec.method, request)
+      const parsed = spec.input.safeParse(raw)
       if (!parsed.success) throw invalidInputFromZod(parsed.error)
       const requestCtx: RequestContext = {
         ...ctx,

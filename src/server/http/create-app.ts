@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { SessionPolicy } from '../auth/session-policy'
 import { registerDeviceBodyCapture } from '../devices/device-body-capture'
 import type { ServerContext } from '../server-context'
+import { registerSealedBatchBody } from '../sync/sealed-batch-body'
 import { registerConsole } from './console-static'
 import { registerContractRoutes } from './contract-routes'
 import { toHttpError } from './http-errors'
@@ -53,6 +54,7 @@ export async function createApp(ctx: ServerContext, options: AppOptions): Promis
   await app.register(fastifyCookie)
   registerSecurityHeaders(app)
   registerDeviceBodyCapture(app)
+  registerSealedBatchBody(app, BODY_LIMIT_BYTES)
   registerContractRoutes(app, ctx, serverHandlers, options.sessionPolicy)
   await registerConsole(app, options.consoleDir)
   return app

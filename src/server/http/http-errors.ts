@@ -47,6 +47,16 @@ const STATUS_BY_CODE: Record<string, number> = {
   invalid_commune: 400,
   invalid_province: 400,
   wrong_password: 400,
+  // Sealed batches (sync/sealed-import.service.ts): codes of BatchError and of the import.
+  batch_malformed: 400,
+  batch_version_unsupported: 400,
+  revision_invalid: 400,
+  manifest_mismatch: 400,
+  receipt_invalid: 400,
+  device_unknown: 401,
+  signature_invalid: 401,
+  device_mismatch: 403,
+  batch_too_large: 413,
 }
 
 /** Fastify's own request errors (body parsing, limits) as answers a client can act on. */

@@ -49,7 +49,22 @@ export interface BatchTable {
   accepted: number
   duplicate: number
   rejected: number
+  /** How it came (migration 0006): 'http', 'file' or 'json' (the skeleton's JSON upload). */
+  source: BatchSource
+  /** Device wall-clock time of sealing, from the manifest. */
+  device_created_at: string | null
+  /** 1 when the device's clock was earlier than at its previous batch. */
+  clock_behind: number
+  file_bytes: number | null
+  status: BatchStatus
+  /** Why a refused batch was refused (a BatchError reason or a server rule). */
+  error_code: string | null
+  /** For a refused row (server-made id): the batch id its manifest claimed, when readable. */
+  claimed_batch_id: string | null
 }
+
+export type BatchSource = 'http' | 'file' | 'json'
+export type BatchStatus = 'ingested' | 'refused'
 
 export type RevisionStatus = 'accepted' | 'rejected'
 

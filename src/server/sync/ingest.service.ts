@@ -3,11 +3,21 @@ import type { RevisionOutcome, SyncBatch, SyncReceipt } from '../../shared/api/h
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import { type FormLookup, loadFormLookup } from '../forms/form-registry'
 import type { ServerContext } from '../server-context'
-import type { ServerDatabase } from '../store/server-database.types'
+import type { BatchSource, ServerDatabase } from '../store/server-database.types'
 import { projectRevision } from './household-projection'
 import { judgeRevision, type RevisionVerdict } from './revision-verdict'
 
 type Trx = Transaction<ServerDatabase>
+
+/** How a batch arrived; sealed batches also carry the device's time and the file size. */
+export interface BatchArrival {
+  source: BatchSource
+  /** Device time of sealing (the manifest's createdAt); the JSON upload uses `sentAt`. */
+  deviceCreatedAt?: string
+  fileBytes?: number
+  /** Runs inside the batch's transaction once it is stored (device sync time, audit). */
+  onStored?: (trx: Trx, receipt: SyncReceipt) => Promise<void>
+}
 
 /**
  * Stores one batch of revisions in a single transaction and answers a receipt with an
@@ -17,12 +27,16 @@ type Trx = Transaction<ServerDatabase>
  * - accepted: stored, and folded into the household's current state when it is newer.
  * A batch id seen before is answered the same way, revision by revision.
  */
-export async function ingestBatch(ctx: ServerContext, batch: SyncBatch): Promise<SyncReceipt> {
+export async function ingestBatch(
+  ctx: ServerContext,
+  batch: SyncBatch,
+  arrival: BatchArrival = { source: 'json' },
+): Promise<SyncReceipt> {
   const receivedAt = new Date(ctx.clock.now()).toISOString()
   // Published form versions are looked up before the transaction holds the store.
   const forms = await loadFormLookup(ctx.db, batch.revisions)
   return ctx.db.transaction().execute(async (trx) => {
-    const firstArrival = await insertBatch(trx, batch, receivedAt)
+    const firstArrival = await insertBatch(trx, batch, receivedAt, arrival)
     const stored = await storedRevisionIds(
       trx,
       batch.revisions.map((r) => r.id),
@@ -35,7 +49,9 @@ export async function ingestBatch(ctx: ServerContext, batch: SyncBatch): Promise
     if (firstArrival) {
       await trx.updateTable('batches').set(counts).where('id', '=', batch.batchId).execute()
     }
-    return { batchId: batch.batchId, receivedAt, ...counts, outcomes }
+    const receipt = { batchId: batch.batchId, receivedAt, ...counts, outcomes }
+    await arrival.onStored?.(trx, receipt)
+    return receipt
   })
 }
 
@@ -67,7 +83,13 @@ async function ingestRevision(
 }
 
 /** @returns true when this is the batch id's first arrival */
-async function insertBatch(trx: Trx, batch: SyncBatch, receivedAt: string): Promise<boolean> {
+async function insertBatch(
+  trx: Trx,
+  batch: SyncBatch,
+  receivedAt: string,
+  arrival: BatchArrival,
+): Promise<boolean> {
+  const deviceCreatedAt = arrival.deviceCreatedAt ?? batch.sentAt
   const result = await trx
     .insertInto('batches')
     .values({
@@ -79,10 +101,33 @@ async function insertBatch(trx: Trx, batch: SyncBatch, receivedAt: string): Prom
       accepted: 0,
       duplicate: 0,
       rejected: 0,
+      source: arrival.source,
+      device_created_at: deviceCreatedAt,
+      clock_behind: (await clockWentBack(trx, batch, deviceCreatedAt)) ? 1 : 0,
+      file_bytes: arrival.fileBytes ?? null,
+      status: 'ingested',
+      error_code: null,
+      claimed_batch_id: null,
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .executeTakeFirst()
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+/**
+ * Whether the device's clock is earlier than at a batch it sent before: device clocks may
+ * be years off, so this is flagged for staff, never used to order anything.
+ */
+async function clockWentBack(trx: Trx, batch: SyncBatch, deviceCreatedAt: string) {
+  const latest = await trx
+    .selectFrom('batches')
+    .select((eb) => eb.fn.max('device_created_at').as('at'))
+    .where('device_id', '=', batch.deviceId)
+    .where('status', '=', 'ingested')
+    .where('id', '!=', batch.batchId)
+    .executeTakeFirst()
+  const at = latest?.at
+  return typeof at === 'string' && Date.parse(deviceCreatedAt) < Date.parse(at)
 }
 
 async function storedRevisionIds(trx: Trx, ids: string[]): Promise<Set<string>> {

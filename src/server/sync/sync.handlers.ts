@@ -1,7 +1,54 @@
+import { communeScope, requireCommuneAccess } from '../auth/require-role'
 import type { HttpHandlers } from '../http/http-handler'
+import type { RequestContext } from '../http/request-context'
+import { listInbox, listQuarantine } from './batch-inbox.repository'
 import { ingestBatch } from './ingest.service'
+import { importSealedBatch } from './sealed-import.service'
 
-/** Device sync calls. */
+/** Device sync calls, and the province's batch inbox and quarantine. */
 export const syncHandlers = {
+  // The skeleton's JSON upload: kept until the desktop uploads sealed batches everywhere.
   'sync.uploadBatch': (ctx, input) => ingestBatch(ctx, input),
+  'sync.uploadSealedBatch': async (ctx, bytes) =>
+    (await importSealedBatch(ctx, bytes, 'http', importer(ctx))).signedReceipt,
+  'batches.importFile': async (ctx, input) => {
+    const bytes = Buffer.from(input.contentBase64, 'base64')
+    const { manifest, receipt, signedReceipt } = await importSealedBatch(
+      ctx,
+      bytes,
+      'file',
+      importer(ctx),
+    )
+    return {
+      manifest: {
+        batchId: manifest.batchId,
+        deviceId: manifest.deviceId,
+        communeCode: manifest.communeCode,
+        createdAt: manifest.createdAt,
+        ...manifest.counts,
+        forms: manifest.forms.map((form) => ({ id: form.id, version: form.version })),
+      },
+      receipt,
+      signedReceipt,
+    }
+  },
+  'batches.list': (ctx, input) => {
+    const { limit, offset, communeCode, ...rest } = input
+    return listInbox(ctx.db, { ...rest, communeCode: scoped(ctx, communeCode), limit, offset })
+  },
+  'quarantine.list': (ctx, input) => {
+    const { limit, offset, communeCode, ...rest } = input
+    return listQuarantine(ctx.db, { ...rest, communeCode: scoped(ctx, communeCode), limit, offset })
+  },
 } satisfies Partial<HttpHandlers>
+
+function importer(ctx: RequestContext) {
+  return { caller: ctx.caller, ...(ctx.ip ? { ip: ctx.ip } : {}) }
+}
+
+/** The commune to filter by: the one asked for (if the caller may see it), else the caller's own. */
+function scoped(ctx: RequestContext, communeCode: string | undefined): string | null {
+  if (communeCode === undefined) return communeScope(ctx)
+  requireCommuneAccess(ctx, communeCode)
+  return communeCode
+}

@@ -4,6 +4,7 @@ import { authMigration } from './0002-auth'
 import { placesMigration } from './0003-places'
 import { formsMigration } from './0004-forms'
 import { devicesMigration } from './0005-devices'
+import { sealedBatchesMigration } from './0006-sealed-batches'
 
 /**
  * Every migration of the server store, by name. Names are numbered and sort in the order
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-places': placesMigration,
   '0004-forms': formsMigration,
   '0005-devices': devicesMigration,
+  '0006-sealed-batches': sealedBatchesMigration,
 }
 
 /** Kysely's migration provider over the in-code list (no files to find at run time). */

@@ -20,6 +20,11 @@ export interface HttpCallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   /** Fastify-style path; `:name` segments become input fields. */
   path: string
   access: Access
+  /**
+   * 'binary': the body is raw bytes of the call's own media type (a sealed batch), handed
+   * to the input schema as a Uint8Array; JSON otherwise.
+   */
+  body?: 'json' | 'binary'
 }
 
 /** Keeps literal keys while checking that every entry is an HttpCallSpec. */

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { validationIssueSchema } from '../../forms/validation-issue'
 import { householdRevisionSchema } from '../../household/household-revision.schema'
-import { defineHttp } from './http-call'
+import { communeCodeSchema } from './auth.contract'
+import { signedEnvelopeSchema } from './devices.contract'
+import { defineHttp, ROLES } from './http-call'
 
 /** Largest number of revisions in one batch; keeps a batch small enough for a weak link. */
 export const MAX_BATCH_REVISIONS = 500
@@ -35,7 +37,130 @@ export const syncReceiptSchema = z.object({
 })
 export type SyncReceipt = z.infer<typeof syncReceiptSchema>
 
+/** Where a batch came from: sealed over HTTP, a sealed file, or the skeleton's JSON upload. */
+export const BATCH_SOURCES = ['http', 'file', 'json'] as const
+export const BATCH_STATUSES = ['ingested', 'refused'] as const
+
+/** What anyone may read of a batch file without a key: its manifest, summarised. */
+export const batchManifestSummarySchema = z.object({
+  batchId: z.string(),
+  deviceId: z.string(),
+  communeCode: z.string(),
+  /** Device time of sealing. */
+  createdAt: z.string(),
+  revisions: z.number().int(),
+  households: z.number().int(),
+  members: z.number().int(),
+  forms: z.array(z.object({ id: z.string(), version: z.number().int() })),
+})
+export type BatchManifestSummary = z.infer<typeof batchManifestSummarySchema>
+
+/** One row of the batch inbox: an ingested or a refused batch. */
+export const inboxBatchSchema = z.object({
+  /** The batch id; for a refused batch a server-made id (see claimedBatchId). */
+  id: z.string(),
+  claimedBatchId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  communeCode: z.string().nullable(),
+  source: z.enum(BATCH_SOURCES),
+  receivedAt: z.string(),
+  /** Device wall-clock time of sealing; may be far off. */
+  deviceCreatedAt: z.string().nullable(),
+  /** The device's clock was earlier than at its previous batch. */
+  clockBehind: z.boolean(),
+  fileBytes: z.number().int().nullable(),
+  accepted: z.number().int(),
+  duplicate: z.number().int(),
+  rejected: z.number().int(),
+  status: z.enum(BATCH_STATUSES),
+  /** Why it was refused (a batch error reason such as signature_invalid). */
+  errorCode: z.string().nullable(),
+})
+export type InboxBatch = z.infer<typeof inboxBatchSchema>
+
+/** A rejected revision kept for review. */
+export const quarantinedRevisionSchema = z.object({
+  revisionId: z.string(),
+  batchId: z.string(),
+  householdId: z.string(),
+  deviceId: z.string(),
+  communeCode: z.string(),
+  reason: z.string().nullable(),
+  issues: z.array(validationIssueSchema),
+  deviceSavedAt: z.string(),
+  receivedAt: z.string(),
+})
+export type QuarantinedRevision = z.infer<typeof quarantinedRevisionSchema>
+
+const ANY_USER = { roles: ROLES } as const
+const PROVINCE_STAFF = { roles: ['province_admin', 'province_staff'] } as const
+const inboxPaging = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+}
+const dayOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date YYYY-MM-DD or an ISO time')
+
+/** The result of importing a batch file in the console. */
+export const batchImportResultSchema = z.object({
+  manifest: batchManifestSummarySchema,
+  receipt: syncReceiptSchema,
+  /** The same receipt signed by the province, to carry back to the device. */
+  signedReceipt: signedEnvelopeSchema,
+})
+
 export const syncCalls = defineHttp({
+  'sync.uploadSealedBatch': {
+    method: 'POST',
+    path: '/api/v1/sync/sealed-batches',
+    access: 'device',
+    /** The body is the sealed batch file itself, as `application/vnd.langso.batch`. */
+    body: 'binary',
+    input: z.instanceof(Uint8Array),
+    /** The receipt, signed with the province key (open it with openReceipt). */
+    output: signedEnvelopeSchema,
+  },
+  'batches.importFile': {
+    method: 'POST',
+    path: '/api/v1/batches/import',
+    access: PROVINCE_STAFF,
+    input: z.strictObject({
+      fileName: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((name) => !/[/\\]|\.\.|[\p{Cc}]/u.test(name), 'a plain file name'),
+      contentBase64: z.base64(),
+    }),
+    output: batchImportResultSchema,
+  },
+  'batches.list': {
+    method: 'GET',
+    path: '/api/v1/batches',
+    access: ANY_USER,
+    input: z.strictObject({
+      communeCode: communeCodeSchema.optional(),
+      deviceId: z.uuid().optional(),
+      status: z.enum(BATCH_STATUSES).optional(),
+      /** Received at or after (inclusive). */
+      from: dayOrTime.optional(),
+      /** Received before this day's end (a date) or this time. */
+      to: dayOrTime.optional(),
+      ...inboxPaging,
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(inboxBatchSchema) }),
+  },
+  'quarantine.list': {
+    method: 'GET',
+    path: '/api/v1/quarantine',
+    access: ANY_USER,
+    input: z.strictObject({
+      communeCode: communeCodeSchema.optional(),
+      deviceId: z.uuid().optional(),
+      batchId: z.string().max(64).optional(),
+      ...inboxPaging,
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(quarantinedRevisionSchema) }),
+  },
   'sync.uploadBatch': {
     method: 'POST',
     path: '/api/v1/sync/batches',
