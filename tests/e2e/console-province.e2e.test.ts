@@ -407,6 +407,8 @@ describe('province console in Chromium', () => {
       'Hộ đã nhận',
       'Xã và thôn',
       'Máy khảo sát',
+      'Hộp thư lô',
+      'Hồ sơ bị từ chối',
       'Mẫu phiếu',
     ])
     expect(await page.getByTestId('console-total').textContent()).toBe('Tổng số: 0 hộ')

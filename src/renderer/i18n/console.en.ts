@@ -23,6 +23,8 @@ export const consoleEn: ConsoleMessages = {
     households: 'Households received',
     places: 'Communes and villages',
     devices: 'Survey laptops',
+    batches: 'Batch inbox',
+    quarantine: 'Rejected records',
     forms: 'Forms',
     users: 'Users',
     audit: 'Audit log',
@@ -682,6 +684,146 @@ export const consoleEn: ConsoleMessages = {
       version_replaced: 'The version in the file was replaced by the next version number.',
       form_id_assumed: 'No form_id: taken as the household form.',
       title_assumed: 'No title: the current title is kept.',
+    },
+  },
+  batches: {
+    title: 'Batch inbox',
+    intro:
+      'Every data batch the server received, over the network or from a USB file, newest first. A refused batch stores nothing; only the reason is kept.',
+    importFile: 'Import batch file',
+    commune: 'Commune',
+    allCommunes: 'All communes',
+    device: 'Survey laptop',
+    allDevices: 'All laptops',
+    status: 'Status',
+    allStatuses: 'All statuses',
+    from: 'Received from',
+    to: 'To',
+    datePlaceholder: 'dd/mm/yyyy',
+    clear: 'Clear filters',
+    total_one: '{{count, number}} batch',
+    total_other: '{{count, number}} batches',
+    emptyTitle: 'No batches yet',
+    empty:
+      'The server has not received any batch. Batches arrive when a survey laptop presses "Sync", or when you import a batch file brought on a USB stick.',
+    noMatch: 'No batch matches the filters. Press "Clear filters" to see all.',
+    statuses: {
+      ingested: 'Received',
+      refused: 'Refused',
+    },
+    sources: {
+      http: 'Network',
+      file: 'USB file',
+      json: 'Network (trial)',
+    },
+    clockBehind: 'Laptop clock went back',
+    clockBehindHint:
+      'The survey laptop’s clock is earlier than at its previous batch: it was set back. Ask the team to correct the laptop’s date and time.',
+    columns: {
+      receivedAt: 'Received',
+      device: 'Laptop',
+      commune: 'Commune',
+      source: 'Source',
+      deviceTime: 'Laptop time',
+      accepted: 'Accepted',
+      duplicate: 'Duplicate',
+      rejected: 'Rejected',
+      status: 'Status',
+    },
+    refusalUnknown: 'Batch refused (error code: {{code}}). Tell technical support.',
+    refusals: {
+      batch_malformed:
+        'Not a Làng Số batch file, or it is damaged or truncated. Export the file again on the laptop and import it again.',
+      batch_version_unsupported:
+        'The batch was made by a Làng Số version this server cannot read. Update the server or the laptop app.',
+      revision_invalid:
+        'A record in the batch is not well formed. Update the laptop app and export the file again.',
+      manifest_mismatch:
+        'The batch content does not match the file’s description (counts, laptop, commune or forms). The file may have been edited; export it again.',
+      device_unknown:
+        'The laptop that made this batch is not enrolled with the province. Enrol it first, then send again.',
+      signature_invalid:
+        'The file’s signature does not match: it was changed after export, or not made by this laptop. Do not use it; export the file again on the laptop.',
+      device_revoked:
+        'The laptop that made this batch was revoked, so the province no longer takes its data.',
+      device_mismatch: 'The batch was sent by another laptop than the one that made it.',
+      batch_too_large: 'The batch file is too large. Export it as several smaller files.',
+      payload_too_large:
+        'The data in the batch is larger than allowed. Export it as several smaller files.',
+      wrong_province_key:
+        'The batch is locked for another province (or an old province key). Check the laptop is enrolled with this server.',
+      decrypt_failed:
+        'The data in the batch does not decrypt. The file may be damaged; export it again.',
+      payload_hash_mismatch:
+        'The data in the batch does not match its checksum: the file is damaged or edited. Export it again.',
+      form_unknown:
+        'The batch uses a form version this server does not have. Publish that form version first, then import again.',
+      wrong_commune:
+        'The batch belongs to a commune other than the laptop’s, or outside this province.',
+    },
+  },
+  batchImport: {
+    title: 'Import batch file',
+    back: '← Batch inbox',
+    intro:
+      'Import a .langso-batch file that a survey team exported and brought on a USB stick. The server checks the signature, decrypts and checks every record.',
+    drop: 'Drop a batch file here, or click to choose one',
+    dropAnother: 'Drop or click to import another batch file',
+    dropHint: 'A .langso-batch file exported from the Làng Số app on a survey laptop.',
+    reading: 'Reading {{file}}…',
+    sending: 'Sending and checking {{file}}…',
+    refusedTitle: 'File {{file}} refused',
+    fileTooLarge: 'The file is too large (at most 32 MB). Export it as several smaller files.',
+    safeAgain: 'Importing a file again is safe: records received before are never counted twice.',
+    doneTitle: 'File imported',
+    done: 'Imported {{file}}.',
+    doneWithRejected_one:
+      'Imported {{file}}; {{count, number}} record was rejected and is kept under "Rejected records".',
+    doneWithRejected_other:
+      'Imported {{file}}; {{count, number}} records were rejected and are kept under "Rejected records".',
+    duplicateTitle: 'This file was received before',
+    duplicate:
+      'Every record in {{file}} was received before: nothing changed, no record is counted twice.',
+    accepted: 'Newly accepted',
+    duplicates: 'Received before',
+    rejected: 'Rejected',
+    manifest: 'Batch file details',
+    device: 'Survey laptop',
+    commune: 'Commune',
+    createdAt: 'Made on the laptop at',
+    contents: 'Contents',
+    contentsValue:
+      '{{revisions, number}} records · {{households, number}} households · {{members, number}} members',
+    forms: 'Forms',
+    formVersion: '{{id}} version {{version}}',
+    batchId: 'Batch id',
+    toInbox: 'Open the batch inbox',
+    toQuarantine: 'Open rejected records',
+  },
+  quarantine: {
+    title: 'Rejected records',
+    intro:
+      'Records the server did not take: wrong commune, unknown form or failed checks. They are kept here for review, never deleted.',
+    total_one: '{{count, number}} record',
+    total_other: '{{count, number}} records',
+    emptyTitle: 'No rejected records',
+    empty: 'Every record received was valid.',
+    noMatch: 'No rejected record matches the filters.',
+    batch: 'batch {{id}}',
+    row: '(member {{number}})',
+    reasonUnknown: 'Rejected (error code: {{code}})',
+    reasons: {
+      validation_failed: 'Failed the form’s checks',
+      wrong_commune: 'Not in the laptop’s commune',
+      unknown_form: 'Form unknown to the server',
+    },
+    columns: {
+      receivedAt: 'Received',
+      household: 'Household',
+      commune: 'Commune',
+      device: 'Laptop',
+      savedAt: 'Saved on laptop',
+      reason: 'Reason and errors',
     },
   },
 }

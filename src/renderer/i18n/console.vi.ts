@@ -24,6 +24,8 @@ export const consoleVi = {
     households: 'Hộ đã nhận',
     places: 'Xã và thôn',
     devices: 'Máy khảo sát',
+    batches: 'Hộp thư lô',
+    quarantine: 'Hồ sơ bị từ chối',
     forms: 'Mẫu phiếu',
     users: 'Người dùng',
     audit: 'Nhật ký',
@@ -676,6 +678,144 @@ export const consoleVi = {
       version_replaced: 'Số phiên bản trong tệp được thay bằng phiên bản kế tiếp.',
       form_id_assumed: 'Không có form_id: coi là mẫu phiếu hộ gia đình.',
       title_assumed: 'Không có tiêu đề: giữ tiêu đề hiện tại.',
+    },
+  },
+  batches: {
+    title: 'Hộp thư lô',
+    intro:
+      'Mọi lô dữ liệu máy chủ đã nhận, qua mạng hoặc từ tệp USB, mới nhất trước. Lô bị từ chối không lưu gì, chỉ ghi lại lý do.',
+    importFile: 'Nhập tệp lô',
+    commune: 'Xã',
+    allCommunes: 'Mọi xã',
+    device: 'Máy khảo sát',
+    allDevices: 'Mọi máy',
+    status: 'Trạng thái',
+    allStatuses: 'Mọi trạng thái',
+    from: 'Nhận từ ngày',
+    to: 'Đến ngày',
+    datePlaceholder: 'dd/mm/yyyy',
+    clear: 'Bỏ lọc',
+    total_one: '{{count, number}} lô',
+    total_other: '{{count, number}} lô',
+    emptyTitle: 'Chưa có lô nào',
+    empty:
+      'Máy chủ chưa nhận lô dữ liệu nào. Lô đến khi máy khảo sát bấm "Đồng bộ", hoặc khi bạn nhập tệp lô mang về bằng USB.',
+    noMatch: 'Không có lô nào khớp bộ lọc. Bấm "Bỏ lọc" để xem tất cả.',
+    statuses: {
+      ingested: 'Đã nhận',
+      refused: 'Bị từ chối',
+    },
+    sources: {
+      http: 'Mạng',
+      file: 'Tệp USB',
+      json: 'Mạng (bản thử)',
+    },
+    clockBehind: 'Đồng hồ máy bị lùi',
+    clockBehindHint:
+      'Giờ trên máy khảo sát sớm hơn lần gửi trước: đồng hồ máy đã bị chỉnh lùi. Hãy nhắc tổ khảo sát chỉnh lại ngày giờ của máy.',
+    columns: {
+      receivedAt: 'Nhận lúc',
+      device: 'Máy',
+      commune: 'Xã',
+      source: 'Nguồn',
+      deviceTime: 'Giờ trên máy',
+      accepted: 'Nhận',
+      duplicate: 'Trùng',
+      rejected: 'Từ chối',
+      status: 'Trạng thái',
+    },
+    refusalUnknown: 'Lô bị từ chối (mã lỗi: {{code}}). Hãy báo cho bộ phận kỹ thuật.',
+    refusals: {
+      batch_malformed:
+        'Tệp không phải tệp lô của Làng Số hoặc đã bị hỏng, cắt cụt. Xuất lại tệp trên máy khảo sát rồi nhập lại.',
+      batch_version_unsupported:
+        'Tệp lô được tạo bởi phiên bản Làng Số khác mà máy chủ chưa đọc được. Cập nhật máy chủ hoặc ứng dụng trên máy khảo sát.',
+      revision_invalid:
+        'Trong lô có bản ghi không đúng định dạng. Cập nhật ứng dụng trên máy khảo sát rồi xuất lại tệp.',
+      manifest_mismatch:
+        'Nội dung lô không khớp với phần mô tả của tệp (số bản ghi, máy, xã hoặc mẫu phiếu). Tệp có thể đã bị sửa; xuất lại tệp.',
+      device_unknown:
+        'Máy khảo sát tạo lô này chưa được đăng ký với tỉnh. Đăng ký máy trước rồi gửi lại.',
+      signature_invalid:
+        'Chữ ký của tệp không khớp: tệp đã bị thay đổi sau khi xuất, hoặc không do máy này tạo. Không dùng tệp này; xuất lại tệp trên máy khảo sát.',
+      device_revoked:
+        'Máy khảo sát tạo lô này đã bị thu hồi nên tỉnh không nhận dữ liệu của máy nữa.',
+      device_mismatch: 'Lô được gửi bởi một máy khác với máy đã tạo ra nó.',
+      batch_too_large: 'Tệp lô quá lớn. Trên máy khảo sát, xuất thành nhiều tệp nhỏ hơn.',
+      payload_too_large:
+        'Dữ liệu trong lô lớn hơn mức cho phép. Trên máy khảo sát, xuất thành nhiều tệp nhỏ hơn.',
+      wrong_province_key:
+        'Tệp lô được khoá cho một tỉnh khác (hoặc khoá cũ của tỉnh). Kiểm tra máy khảo sát đã đăng ký đúng với máy chủ này chưa.',
+      decrypt_failed: 'Không giải mã được dữ liệu trong lô. Tệp có thể đã hỏng; xuất lại tệp.',
+      payload_hash_mismatch:
+        'Dữ liệu trong lô không khớp với mã kiểm tra: tệp đã bị hỏng hoặc bị sửa. Xuất lại tệp.',
+      form_unknown:
+        'Lô dùng một phiên bản mẫu phiếu mà máy chủ không có. Công bố phiên bản mẫu phiếu đó trước rồi nhập lại.',
+      wrong_commune: 'Lô thuộc một xã không phải xã của máy khảo sát, hoặc không thuộc tỉnh này.',
+    },
+  },
+  batchImport: {
+    title: 'Nhập tệp lô',
+    back: '← Hộp thư lô',
+    intro:
+      'Nhập tệp .langso-batch mà tổ khảo sát xuất ra và mang về bằng USB. Máy chủ kiểm tra chữ ký, giải mã và kiểm tra từng hồ sơ.',
+    drop: 'Kéo thả tệp lô vào đây, hoặc bấm để chọn tệp',
+    dropAnother: 'Kéo thả hoặc bấm để nhập tệp lô khác',
+    dropHint: 'Tệp có đuôi .langso-batch, xuất từ ứng dụng Làng Số trên máy khảo sát.',
+    reading: 'Đang đọc tệp {{file}}…',
+    sending: 'Đang gửi và kiểm tra tệp {{file}}…',
+    refusedTitle: 'Tệp {{file}} bị từ chối',
+    fileTooLarge: 'Tệp quá lớn (tối đa 32 MB). Trên máy khảo sát, xuất thành nhiều tệp nhỏ hơn.',
+    safeAgain: 'Nhập lại một tệp đã nhập là an toàn: hồ sơ đã nhận trước đó không bị tính hai lần.',
+    doneTitle: 'Đã nhập tệp',
+    done: 'Đã nhập tệp {{file}}.',
+    doneWithRejected_one:
+      'Đã nhập tệp {{file}}; {{count, number}} hồ sơ bị từ chối và được giữ lại trong mục "Hồ sơ bị từ chối".',
+    doneWithRejected_other:
+      'Đã nhập tệp {{file}}; {{count, number}} hồ sơ bị từ chối và được giữ lại trong mục "Hồ sơ bị từ chối".',
+    duplicateTitle: 'Tệp này đã nhận trước đó',
+    duplicate:
+      'Mọi hồ sơ trong tệp {{file}} đã nhận trước đó: không có gì thay đổi, không hồ sơ nào bị tính hai lần.',
+    accepted: 'Nhận mới',
+    duplicates: 'Đã nhận trước đó',
+    rejected: 'Bị từ chối',
+    manifest: 'Thông tin tệp lô',
+    device: 'Máy khảo sát',
+    commune: 'Xã',
+    createdAt: 'Tạo trên máy lúc',
+    contents: 'Nội dung',
+    contentsValue:
+      '{{revisions, number}} bản ghi · {{households, number}} hộ · {{members, number}} thành viên',
+    forms: 'Mẫu phiếu',
+    formVersion: '{{id}} phiên bản {{version}}',
+    batchId: 'Mã lô',
+    toInbox: 'Xem hộp thư lô',
+    toQuarantine: 'Xem hồ sơ bị từ chối',
+  },
+  quarantine: {
+    title: 'Hồ sơ bị từ chối',
+    intro:
+      'Hồ sơ máy chủ không nhận vì sai xã, mẫu phiếu lạ hoặc không qua kiểm tra. Chúng được giữ lại ở đây để xem xét, không bị xoá.',
+    total_one: '{{count, number}} hồ sơ',
+    total_other: '{{count, number}} hồ sơ',
+    emptyTitle: 'Không có hồ sơ bị từ chối',
+    empty: 'Mọi hồ sơ đã nhận đều hợp lệ.',
+    noMatch: 'Không có hồ sơ bị từ chối nào khớp bộ lọc.',
+    batch: 'lô {{id}}',
+    row: '(thành viên {{number}})',
+    reasonUnknown: 'Bị từ chối (mã lỗi: {{code}})',
+    reasons: {
+      validation_failed: 'Không qua kiểm tra của mẫu phiếu',
+      wrong_commune: 'Không thuộc xã của máy khảo sát',
+      unknown_form: 'Mẫu phiếu máy chủ không có',
+    },
+    columns: {
+      receivedAt: 'Nhận lúc',
+      household: 'Hộ',
+      commune: 'Xã',
+      device: 'Máy',
+      savedAt: 'Lưu trên máy',
+      reason: 'Lý do và lỗi',
     },
   },
 }

@@ -1,4 +1,7 @@
 import { AuditScreen } from '../audit/audit.screen'
+import { BatchImportScreen } from '../batches/batch-import.screen'
+import { BatchInboxScreen } from '../batches/batch-inbox.screen'
+import { QuarantineScreen } from '../batches/quarantine.screen'
 import { DevicesScreen } from '../devices/devices.screen'
 import { FormCompareScreen } from '../forms/form-compare.screen'
 import { FormPublishScreen } from '../forms/form-publish.screen'
@@ -28,6 +31,12 @@ export function ConsolePageView({ route }: { route: ConsoleRoute }) {
       return <VillageImportScreen key={route.communeCode ?? ''} communeCode={route.communeCode} />
     case 'devices':
       return <DevicesScreen />
+    case 'batches':
+      return <BatchInboxScreen />
+    case 'batchImport':
+      return <BatchImportScreen />
+    case 'quarantine':
+      return <QuarantineScreen />
     case 'forms':
       return <FormsScreen />
     case 'formVersion':

@@ -11,6 +11,9 @@ export type ConsoleRoute =
   | { page: 'commune'; code: string }
   | { page: 'villageImport'; communeCode: string | null }
   | { page: 'devices' }
+  | { page: 'batches' }
+  | { page: 'batchImport' }
+  | { page: 'quarantine' }
   | { page: 'forms' }
   | { page: 'formVersion'; formId: string; version: number }
   | { page: 'formCompare'; formId: string; from: number; to: number }
@@ -40,6 +43,10 @@ export function parseRoute(pathname: string, search = ''): ConsoleRoute {
       return placesRoute(second, query)
     case 'devices':
       return { page: 'devices' }
+    case 'batches':
+      return second === 'import' ? { page: 'batchImport' } : { page: 'batches' }
+    case 'quarantine':
+      return { page: 'quarantine' }
     case 'forms':
       return formsRoute(parts.slice(1), query)
     case 'users':
@@ -93,6 +100,12 @@ export function routeUrl(route: ConsoleRoute): string {
       return route.communeCode ? `/places/import?commune=${route.communeCode}` : '/places/import'
     case 'devices':
       return '/devices'
+    case 'batches':
+      return '/batches'
+    case 'batchImport':
+      return '/batches/import'
+    case 'quarantine':
+      return '/quarantine'
     case 'forms':
       return '/forms'
     case 'formVersion':

@@ -9,12 +9,29 @@ describe('what each role sees in the console', () => {
       'households',
       'places',
       'devices',
+      'batches',
+      'quarantine',
       'forms',
       'users',
       'audit',
     ])
-    expect(keys('province_staff')).toEqual(['households', 'places', 'devices', 'forms', 'audit'])
-    expect(keys('commune_viewer')).toEqual(['households', 'places', 'devices', 'forms'])
+    expect(keys('province_staff')).toEqual([
+      'households',
+      'places',
+      'devices',
+      'batches',
+      'quarantine',
+      'forms',
+      'audit',
+    ])
+    expect(keys('commune_viewer')).toEqual([
+      'households',
+      'places',
+      'devices',
+      'batches',
+      'quarantine',
+      'forms',
+    ])
   })
 
   it('reads the rights from the calls’ declared access', () => {
@@ -34,5 +51,9 @@ describe('what each role sees in the console', () => {
     expect(mayOpen('province_staff', 'formPublish')).toBe(true)
     expect(mayOpen('province_staff', 'users')).toBe(false)
     expect(mayOpen('province_admin', 'users')).toBe(true)
+    // A commune viewer reads the inbox and quarantine (scoped by the server) but imports nothing.
+    expect(mayOpen('commune_viewer', 'batches')).toBe(true)
+    expect(mayOpen('commune_viewer', 'batchImport')).toBe(false)
+    expect(mayOpen('province_staff', 'batchImport')).toBe(true)
   })
 })

@@ -1,0 +1,112 @@
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { HttpOutput } from '../../../shared/api/http.contract'
+import { formatDateTime } from '../../common/format/date.format'
+import { shortId } from '../common/short-id'
+
+type ImportResult = HttpOutput<'batches.importFile'>
+
+/**
+ * What the server did with an imported file: the counts per outcome, then the manifest
+ * (device, commune, when it was sealed, what it holds). A file whose every record was
+ * already stored says so plainly: importing twice changes nothing.
+ */
+export function BatchImportResult({
+  fileName,
+  result,
+  communeName,
+}: {
+  fileName: string
+  result: ImportResult
+  communeName: (code: string) => string | null
+}) {
+  const { t } = useTranslation()
+  const { receipt, manifest } = result
+  const total = receipt.accepted + receipt.duplicate + receipt.rejected
+  const allDuplicate = total > 0 && receipt.duplicate === total
+  return (
+    <Stack gap="md" data-testid="batch-import-result">
+      {allDuplicate ? (
+        <Alert color="blue" variant="light" title={t('console.batchImport.duplicateTitle')}>
+          {t('console.batchImport.duplicate', { file: fileName })}
+        </Alert>
+      ) : (
+        <Alert
+          color={receipt.rejected > 0 ? 'orange' : 'green'}
+          variant="light"
+          title={t('console.batchImport.doneTitle')}
+        >
+          {receipt.rejected > 0
+            ? t('console.batchImport.doneWithRejected', { file: fileName, count: receipt.rejected })
+            : t('console.batchImport.done', { file: fileName })}
+        </Alert>
+      )}
+      <SimpleGrid cols={3}>
+        <Count label={t('console.batchImport.accepted')} value={receipt.accepted} color="green" />
+        <Count label={t('console.batchImport.duplicates')} value={receipt.duplicate} color="blue" />
+        <Count label={t('console.batchImport.rejected')} value={receipt.rejected} color="red" />
+      </SimpleGrid>
+      <Paper withBorder p="md" radius="md">
+        <Text fw={700} mb="xs">
+          {t('console.batchImport.manifest')}
+        </Text>
+        <Table variant="vertical" withTableBorder={false} fz="md" data-testid="batch-manifest">
+          <Table.Tbody>
+            <Row label={t('console.batchImport.device')}>
+              <Text ff="monospace" title={manifest.deviceId}>
+                {shortId(manifest.deviceId)}
+              </Text>
+            </Row>
+            <Row label={t('console.batchImport.commune')}>
+              {communeName(manifest.communeCode) ?? manifest.communeCode}
+            </Row>
+            <Row label={t('console.batchImport.createdAt')}>
+              {formatDateTime(manifest.createdAt)}
+            </Row>
+            <Row label={t('console.batchImport.contents')}>
+              {t('console.batchImport.contentsValue', {
+                revisions: manifest.revisions,
+                households: manifest.households,
+                members: manifest.members,
+              })}
+            </Row>
+            <Row label={t('console.batchImport.forms')}>
+              <Group gap={6}>
+                {manifest.forms.map((form) => (
+                  <Badge key={`${form.id}/${form.version}`} variant="outline" size="md" tt="none">
+                    {t('console.batchImport.formVersion', { id: form.id, version: form.version })}
+                  </Badge>
+                ))}
+              </Group>
+            </Row>
+            <Row label={t('console.batchImport.batchId')}>
+              <Text ff="monospace" size="sm">
+                {manifest.batchId}
+              </Text>
+            </Row>
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  )
+}
+
+function Count({ label, value, color }: { label: string; value: number; color: string }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text c="dimmed">{label}</Text>
+      <Text fz={32} fw={700} c={value > 0 ? `${color}.8` : 'gray.6'}>
+        {value}
+      </Text>
+    </Paper>
+  )
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={200}>{label}</Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  )
+}
