@@ -33,6 +33,10 @@ const CALLS = {
   'sync.status': true,
   'sync.setServerUrl': true,
   'sync.run': true,
+  'sync.exportBatchFile': true,
+  'device.status': true,
+  'device.enrolWithCode': true,
+  'device.enrolWithFile': true,
 } as const satisfies Record<IpcCall, true>
 
 /** Every call the preload exposes. */

@@ -11,8 +11,14 @@ import { loadServerConfig, sqliteFilePath } from '../../src/server/config/server
 import { type RunningServer, startServer } from '../../src/server/server'
 import type { Answers } from '../../src/shared/forms/form-response.schema'
 import { PILOT_COMMUNE } from '../../src/shared/places/pilot-places'
+import { dataOf } from '../server/api-client'
+import { ConsoleClient } from '../server/auth/auth-test-kit'
 import { bridgeDesktopApi } from './support/api-bridge'
-import { openSignedInConsole } from './support/console-session'
+import {
+  CONSOLE_ADMIN,
+  completeFirstRunSetup,
+  openSignedInConsole,
+} from './support/console-session'
 import {
   answer,
   answerAll,
@@ -130,7 +136,29 @@ describe('walking skeleton: record offline, sync, see it in the console', () => 
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
 
+    // Province staff set the server up and make a one-time enrolment code in the console.
+    await completeFirstRunSetup(server)
+    const staff = new ConsoleClient(server.url)
+    dataOf('auth.signIn', await staff.signIn(CONSOLE_ADMIN.username, CONSOLE_ADMIN.password))
+    const { code } = dataOf(
+      'devices.createEnrolmentCode',
+      await staff.post('/api/v1/devices/enrolment-codes', {
+        communeCode: PILOT_COMMUNE.code,
+        serverUrl: server.url,
+      }),
+    )
+
+    // A new laptop opens on the enrolment screen: a mistyped code is explained, the right one enrols.
     await page.goto(`${renderer.url}/`)
+    await page.getByRole('heading', { name: 'Đăng ký máy với máy chủ tỉnh' }).waitFor()
+    await page.getByRole('textbox', { name: 'Địa chỉ máy chủ' }).fill(server.url)
+    await page.getByRole('textbox', { name: 'Mã đăng ký' }).fill('AAAA-BBBB-CCCC')
+    await page.getByRole('button', { name: 'Đăng ký máy', exact: true }).click()
+    await page.getByRole('alert').getByText('Mã đăng ký không đúng hoặc đã bị huỷ').waitFor()
+    await page.getByRole('textbox', { name: 'Mã đăng ký' }).fill(code)
+    await page.getByRole('textbox', { name: /Tên máy/ }).fill('Laptop xã Ngọc Đường 1')
+    await page.screenshot({ path: path.join(SHOTS, 'enrolment.png'), fullPage: true })
+    await page.getByRole('button', { name: 'Đăng ký máy', exact: true }).click()
     await expect
       .poll(() => page.getByRole('heading', { name: 'Các thôn', exact: true }).isVisible())
       .toBe(true)
@@ -194,12 +222,26 @@ describe('walking skeleton: record offline, sync, see it in the console', () => 
     await expect.poll(() => page.getByRole('row').count()).toBe(2)
     await page.getByRole('searchbox', { name: 'Tìm hộ' }).fill('')
 
-    // Point the laptop at the server and sync.
+    // The settings menu shows the enrolment: commune and server.
     await page.getByRole('button', { name: 'Cài đặt' }).click()
-    await page.getByRole('menuitem', { name: 'Máy chủ…' }).click()
-    await page.getByRole('textbox', { name: 'Địa chỉ máy chủ' }).fill(server.url)
-    await page.getByRole('button', { name: 'Lưu địa chỉ' }).click()
+    await page.getByRole('menuitem', { name: 'Đăng ký máy…' }).click()
+    const enrolment = page.getByTestId('enrolment-info')
+    await enrolment.getByText(`Xã: ${PILOT_COMMUNE.name}`).waitFor()
+    expect(await enrolment.textContent()).toContain(`Máy chủ: ${server.url}`)
+    await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
+
+    // Export the waiting work for a USB stick: a sealed batch file; the record stays waiting.
+    await page.getByRole('button', { name: 'Cài đặt' }).click()
+    const download = page.waitForEvent('download')
+    await page.getByRole('menuitem', { name: 'Xuất tệp gửi (USB)' }).click()
+    expect((await download).suggestedFilename()).toMatch(/^[0-9a-f-]{36}\.langso-batch$/)
+    const exported = page.getByTestId('export-result')
+    await exported.getByText(/Đã xuất tệp .* gồm 1 hồ sơ/).waitFor()
+    expect(await row.textContent()).toContain('Chờ gửi')
+    await exported.getByRole('button').click()
+
+    // Sync: one sealed, signed batch; marked sent from the province-signed receipt.
     await page.getByRole('button', { name: 'Đồng bộ', exact: true }).click()
     const result = page.getByTestId('sync-result')
     await result.getByText('Đã gửi 1 hồ sơ: 1 được nhận').waitFor()

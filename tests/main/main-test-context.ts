@@ -37,6 +37,8 @@ export interface TestMain {
   sleeps: number[]
   /** Closes the context and opens the same database file again (same clock and ids). */
   reopen(): Promise<MainContext>
+  /** From now on the laptop's network is `fetch` (a test's flaky or observing network). */
+  setNetwork(fetch: typeof globalThis.fetch): void
   /** Closes the context and deletes the temp folder. */
   dispose(): Promise<void>
 }
@@ -55,6 +57,7 @@ export async function openTestMain(options: TestMainOptions = {}): Promise<TestM
   const ids = sequentialIds(CONTEXT_ID_SEED)
   const log = new MemoryLogger()
   const sleeps: number[] = []
+  let network: typeof fetch = options.fetch ?? globalThis.fetch.bind(globalThis)
   const open = () =>
     openMainContext({
       dbPath,
@@ -65,7 +68,7 @@ export async function openTestMain(options: TestMainOptions = {}): Promise<TestM
       sleep: async (ms) => {
         sleeps.push(ms)
       },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: (input, init) => network(input, init),
     })
   let closed = false
   const handle: TestMain = {
@@ -80,6 +83,9 @@ export async function openTestMain(options: TestMainOptions = {}): Promise<TestM
       await closeMainContext(handle.ctx)
       handle.ctx = await open()
       return handle.ctx
+    },
+    setNetwork(fetch) {
+      network = fetch
     },
     async dispose() {
       if (!closed) await closeMainContext(handle.ctx)

@@ -36,9 +36,10 @@ export async function finalizeDraft(
     if (!row) throw new NotFoundError('draft')
     const form = findLocalForm(row.form_id, row.form_version)
     const draftResponse = openResponse(ctx.cipher, row.response, sealedAt.draftResponse(row.id))
+    const villages = await localVillageCodes(trx)
     const checked = validateResponse(form, withVillage(draftResponse, row.village_code), {
       visitDate: row.visit_date,
-      villages: localVillageCodes(),
+      villages,
     })
     if (checked.errors > 0) return { status: 'invalid', issues: checked.issues }
 

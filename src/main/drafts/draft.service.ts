@@ -53,7 +53,7 @@ async function insertNewHouseholdDraft(
   ctx: MainContext,
   villageCode: string,
 ): Promise<DraftRow> {
-  requireVillage(villageCode)
+  await requireVillage(trx, villageCode)
   const form = currentForm()
   const repeatIds = form.sections.filter((s) => s.kind === 'repeat').map((s) => s.id)
   return insertStartedDraft(trx, ctx, {
@@ -147,12 +147,13 @@ export async function updateDraftAnswers(
   if (input.enumeratorId) await requireActiveMember(ctx.db, input.enumeratorId)
   const updatedAt = new Date(ctx.clock.now()).toISOString()
   const village = input.response.answers.village
+  const villageCodes = await localVillageCodes(ctx.db)
   const found = await updateDraft(ctx.db, input.id, {
     response: ctx.cipher.sealJson(input.response, sealedAt.draftResponse(input.id)),
     cursor_json: input.cursor === null ? null : JSON.stringify(input.cursor),
     head_name: householdFacts(input.response).headName,
     updated_at: updatedAt,
-    ...(typeof village === 'string' && localVillageCodes().includes(village)
+    ...(typeof village === 'string' && villageCodes.includes(village)
       ? { village_code: village }
       : {}),
     ...(input.visitDate !== undefined ? { visit_date: input.visitDate } : {}),

@@ -39,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   denyPermissions(session.defaultSession)
+  askWhereToSaveBatchFiles(session.defaultSession)
   consoleLogger.info('key_store', { backend: keyStoreBackend() })
   context = await openMainContext({
     dbPath: join(app.getPath('userData'), 'langso.sqlite'),
@@ -80,6 +81,24 @@ function lockDown(contents: WebContents, location: RendererLocation): void {
 function denyPermissions(target: Session): void {
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   target.setPermissionCheckHandler(() => false)
+}
+
+/**
+ * The only download is an exported batch file (the renderer saves sync.exportBatchFile's
+ * bytes): always ask where to save it — a USB stick — and refuse anything else.
+ */
+function askWhereToSaveBatchFiles(target: Session): void {
+  target.on('will-download', (event, item) => {
+    const name = item.getFilename()
+    if (!name.endsWith('.langso-batch') || !item.getURL().startsWith('blob:')) {
+      event.preventDefault()
+      return
+    }
+    item.setSaveDialogOptions({
+      defaultPath: name,
+      filters: [{ name: 'Làng Số', extensions: ['langso-batch'] }],
+    })
+  })
 }
 
 /** Lets a running sync settle and closes the store cleanly (checkpointing the WAL). */

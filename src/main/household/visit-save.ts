@@ -6,10 +6,10 @@ import {
   type HouseholdRevision,
   householdRevisionSchema,
 } from '../../shared/household/household-revision.schema'
-import { PILOT_COMMUNE } from '../../shared/places/pilot-places'
 import { NotFoundError } from '../../shared/result'
 import type { MainContext } from '../context'
 import { contributionJson } from '../indicators/indicator-contributions'
+import { localPlaces } from '../places/village-catalog'
 import { nextHlcStamp } from '../settings/device-clock'
 import type { LocalDatabase } from '../store/local-database.types'
 import { sealedAt } from '../store/sealed-columns'
@@ -72,7 +72,7 @@ export async function saveVisit(
     baseRevisionId: existing?.latest_revision_id ?? null,
     deviceId: ctx.deviceId,
     hlc: await nextHlcStamp(trx, ctx.clock, ctx.deviceId),
-    communeCode: PILOT_COMMUNE.code,
+    communeCode: (await localPlaces(trx)).commune.code,
     villageCode: facts.villageCode ?? visit.villageCode,
     formId: visit.form.id,
     formVersion: visit.form.version,

@@ -3,6 +3,11 @@ import type { IpcCall, IpcContract, IpcOutput } from '../../shared/api/ipc.contr
 import { appInfoHandler } from '../app/app.handlers'
 import type { MainContext } from '../context'
 import {
+  deviceStatusHandler,
+  enrolWithCodeHandler,
+  enrolWithFileHandler,
+} from '../device/device.handlers'
+import {
   discardDraftHandler,
   finalizeDraftHandler,
   getDraftHandler,
@@ -19,7 +24,12 @@ import {
   listHouseholdsHandler,
 } from '../household/household.handlers'
 import { listVillagesHandler, villageProgressHandler } from '../places/places.handlers'
-import { runSyncHandler, setServerUrlHandler, syncStatusHandler } from '../sync/sync.handlers'
+import {
+  exportBatchFileHandler,
+  runSyncHandler,
+  setServerUrlHandler,
+  syncStatusHandler,
+} from '../sync/sync.handlers'
 import {
   addTeamHandler,
   listTeamHandler,
@@ -59,4 +69,8 @@ export const ipcHandlers: IpcHandlerMap = {
   'sync.status': syncStatusHandler,
   'sync.setServerUrl': setServerUrlHandler,
   'sync.run': runSyncHandler,
+  'sync.exportBatchFile': exportBatchFileHandler,
+  'device.status': deviceStatusHandler,
+  'device.enrolWithCode': enrolWithCodeHandler,
+  'device.enrolWithFile': enrolWithFileHandler,
 }

@@ -17,7 +17,7 @@ export async function listVillageSummaries(ctx: MainContext): Promise<VillageSum
   const counts = new Map((await countHouseholdsByVillage(ctx.db)).map((c) => [c.villageCode, c]))
   const drafts = await countDraftsByVillage(ctx.db)
   const registered = await registeredByVillage(ctx.db)
-  return localVillages().map((v) =>
+  return (await localVillages(ctx.db)).map((v) =>
     summarize(v, counts.get(v.code), drafts.get(v.code) ?? 0, registered.get(v.code) ?? null),
   )
 }
@@ -31,7 +31,7 @@ export async function villageProgress(
   ctx: MainContext,
   villageCode: string,
 ): Promise<IpcOutput<'places.villageProgress'>> {
-  const village = requireVillage(villageCode)
+  const village = await requireVillage(ctx.db, villageCode)
   const [counts] = await countHouseholdsByVillage(ctx.db, villageCode)
   const drafts = (await countDraftsByVillage(ctx.db)).get(villageCode) ?? 0
   const registered = (await registeredByVillage(ctx.db)).get(villageCode) ?? null

@@ -8,6 +8,8 @@ import type { LocalDatabase } from '../store/local-database.types'
  * - data_protection: 'legacy' while clear-text rows of the walking skeleton remain
  * - indicators_fingerprint: what the stored per-household indicator contributions were made by
  * - current_team_member: who records visits now
+ * - device_enrolment: the sealed enrolment record, device private key included (device/)
+ * - enrolled_places: the enrolled commune, province and villages, clear JSON (places/)
  */
 export type SettingKey =
   | 'device_id'
@@ -19,6 +21,8 @@ export type SettingKey =
   | 'data_protection'
   | 'indicators_fingerprint'
   | 'current_team_member'
+  | 'device_enrolment'
+  | 'enrolled_places'
 
 /** Reads one setting; null when it was never set. */
 export async function getSetting(

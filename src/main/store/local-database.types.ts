@@ -13,6 +13,8 @@ export interface LocalDatabase {
   pii_index: PiiIndexTable
   household_search: HouseholdSearchTable
   village_register: VillageRegisterTable
+  sealed_batches: SealedBatchesTable
+  sealed_batch_revisions: SealedBatchRevisionsTable
 }
 
 /*
@@ -158,4 +160,28 @@ export interface VillageRegisterTable {
   village_code: string
   registered: number
   updated_at: string
+}
+
+/**
+ * A sealed batch as it was made (docs/batch-format.md): an upload awaiting its receipt is
+ * re-sent with exactly these bytes; an export is the file written to removable media.
+ */
+export interface SealedBatchesTable {
+  id: string
+  kind: 'upload' | 'export'
+  body: Uint8Array
+  revision_count: number
+  /** Key id of the device key that signed it. */
+  device_key_id: string
+  created_at: string
+  /** When a verified receipt settled its revisions (uploads only). */
+  settled_at: string | null
+  /** Set when a re-enrolment replaced the key that signed it: its revisions are sealed again. */
+  released_at: string | null
+}
+
+/** Which revisions each sealed batch carries. */
+export interface SealedBatchRevisionsTable {
+  batch_id: string
+  revision_id: string
 }

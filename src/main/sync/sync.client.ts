@@ -1,19 +1,21 @@
 import { z } from 'zod'
-import {
-  httpContract,
-  type SyncBatch,
-  type SyncReceipt,
-  syncReceiptSchema,
-} from '../../shared/api/http.contract'
+import { httpContract, type SyncReceipt } from '../../shared/api/http.contract'
+import { BATCH_MEDIA_TYPE, isBatchError, openReceipt } from '../../shared/sync/batch-codec.node.js'
+import { signDeviceRequest } from '../../shared/sync/device-signature.node.js'
 import type { MainContext } from '../context'
+import type { Enrolment } from '../device/device-enrolment.repository'
+import type { SealedBatch } from './sealed-batch.repository'
 import { SyncError } from './sync.errors'
 
 /** Tries per batch before giving up; with the delays below, about half a minute in all. */
 export const MAX_UPLOAD_ATTEMPTS = 5
 const FIRST_RETRY_DELAY_MS = 1000
 const MAX_RETRY_DELAY_MS = 16_000
-/** A batch of 100 households is a few hundred KB: generous even for weak 3G. */
+/** A batch of 100 households is a few tens of KB sealed: generous even for weak 3G. */
 const REQUEST_TIMEOUT_MS = 120_000
+
+/** Where sealed batches go (the same path the request signature covers). */
+export const SEALED_BATCH_PATH = httpContract['sync.uploadSealedBatch'].path
 
 const envelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
@@ -26,22 +28,22 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /**
- * Posts one sealed batch and returns the server's receipt, checked to acknowledge exactly
- * the batch's revisions. Network failures and server errors (5xx, 429, 408) are retried
- * with exponential backoff; the server treats a re-sent revision as a duplicate, so a
- * retry after a lost answer never counts anything twice.
+ * Posts one sealed batch, signed as a device request, and returns the receipt once its
+ * province signature is verified and it answers exactly the batch's revisions. Network
+ * failures and server errors (5xx, 429, 408) are retried with exponential backoff; every
+ * try sends the same bytes, so the server sees one batch however often it arrives.
  */
-export async function uploadBatch(
+export async function uploadSealedBatch(
   ctx: MainContext,
+  enrolment: Enrolment,
   serverUrl: string,
-  batch: SyncBatch,
+  batch: SealedBatch,
 ): Promise<SyncReceipt> {
-  const url = `${serverUrl}${httpContract['sync.uploadBatch'].path}`
-  const body = JSON.stringify(batch)
+  const url = `${serverUrl}${SEALED_BATCH_PATH}`
   for (let attempt = 1; attempt <= MAX_UPLOAD_ATTEMPTS; attempt++) {
-    const answer = await post(ctx, url, body)
+    const answer = await post(ctx, enrolment, url, batch.body)
     if (answer !== null && !isRetryableStatus(answer.status)) {
-      return readReceipt(answer.status, answer.text, batch)
+      return readReceipt(enrolment, answer.status, answer.text, batch)
     }
     if (ctx.closing.aborted) throw new SyncError('cancelled', 'the app is closing')
     ctx.log.info('sync_upload_retry', { attempt, status: answer?.status ?? null })
@@ -53,17 +55,25 @@ export async function uploadBatch(
   )
 }
 
-/** One POST; null when the network failed before a full answer arrived. */
+/** One signed POST (a fresh nonce each try); null when the network failed first. */
 async function post(
   ctx: MainContext,
+  enrolment: Enrolment,
   url: string,
-  body: string,
+  body: Uint8Array,
 ): Promise<{ status: number; text: string } | null> {
+  const signature = signDeviceRequest(enrolment.signingKey, {
+    method: 'POST',
+    pathWithQuery: SEALED_BATCH_PATH,
+    body,
+    deviceId: ctx.deviceId,
+  })
   try {
     const response = await ctx.fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body,
+      headers: { ...signature, 'content-type': BATCH_MEDIA_TYPE, accept: 'application/json' },
+      // A copy in a fresh ArrayBuffer: what fetch's BodyInit types accept.
+      body: new Uint8Array(body),
       signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ctx.closing]),
     })
     return { status: response.status, text: await response.text() }
@@ -80,27 +90,41 @@ function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 429 || status === 408
 }
 
-function readReceipt(status: number, text: string, batch: SyncBatch): SyncReceipt {
+function readReceipt(
+  enrolment: Enrolment,
+  status: number,
+  text: string,
+  batch: SealedBatch,
+): SyncReceipt {
   const envelope = envelopeSchema.safeParse(parseJson(text))
   if (!envelope.success) {
     throw new SyncError('bad_receipt', `server answered HTTP ${status} without a result envelope`)
   }
   if (!envelope.data.ok) {
     const { code } = envelope.data.error
+    if (code === 'device_revoked') {
+      throw new SyncError('device_revoked', 'the province revoked this laptop')
+    }
     throw new SyncError('sync_refused', `server refused the batch (HTTP ${status}, ${code})`)
   }
-  const receipt = syncReceiptSchema.safeParse(envelope.data.data)
-  if (!receipt.success) throw new SyncError('bad_receipt', 'server answer is not a sync receipt')
-  checkReceiptCoversBatch(receipt.data, batch)
-  return receipt.data
+  let receipt: SyncReceipt
+  try {
+    receipt = openReceipt(
+      envelope.data.data as Parameters<typeof openReceipt>[0],
+      enrolment.provincePublicKeys.signingPublicKey,
+      batch.id,
+    )
+  } catch (error) {
+    if (!isBatchError(error)) throw error
+    throw new SyncError('bad_receipt', `the receipt does not verify (${error.code})`)
+  }
+  checkReceiptCovers(receipt, batch.revisionIds)
+  return receipt
 }
 
-/** A receipt counts only if it is for this batch and has one outcome per sent revision. */
-export function checkReceiptCoversBatch(receipt: SyncReceipt, batch: SyncBatch): void {
-  if (receipt.batchId !== batch.batchId) {
-    throw new SyncError('bad_receipt', 'receipt is for another batch')
-  }
-  const sent = new Set(batch.revisions.map((r) => r.id))
+/** A receipt counts only if it has exactly one outcome per sent revision. */
+export function checkReceiptCovers(receipt: SyncReceipt, revisionIds: readonly string[]): void {
+  const sent = new Set(revisionIds)
   const answered = new Set(receipt.outcomes.map((o) => o.revisionId))
   const exact =
     answered.size === receipt.outcomes.length &&

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/result'
  * Why a sync did not complete. Nothing is marked sent in any of these cases:
  * no_server_url (not set up) · server_unreachable (network down or server failing, after
  * retries) · bad_receipt (the answer does not acknowledge exactly what was sent) ·
- * sync_refused (the server answered the batch with an error) · cancelled (the app closed).
+ * sync_refused (the server answered the batch with an error) · cancelled (the app closed) ·
+ * not_enrolled (no enrolment yet) · device_revoked (the province revoked this laptop).
  */
 export type SyncErrorCode =
   | 'no_server_url'
@@ -12,6 +13,8 @@ export type SyncErrorCode =
   | 'bad_receipt'
   | 'sync_refused'
   | 'cancelled'
+  | 'not_enrolled'
+  | 'device_revoked'
 
 export class SyncError extends AppError {
   constructor(

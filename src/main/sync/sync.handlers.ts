@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../shared/api/contract'
 import type { IpcContract } from '../../shared/api/ipc.contract'
 import type { MainContext } from '../context'
-import { getSyncStatus, runSync, setServerUrl } from './sync.service'
+import { exportBatchFile, getSyncStatus, runSync, setServerUrl } from './sync.service'
 
 /** sync.status: counts of pending, sent and rejected revisions, server and last sync. */
 export const syncStatusHandler = (ctx: MainContext) => getSyncStatus(ctx)
@@ -14,3 +14,6 @@ export const setServerUrlHandler = (
 
 /** sync.run: send everything pending; safe to press twice. */
 export const runSyncHandler = (ctx: MainContext) => runSync(ctx)
+
+/** sync.exportBatchFile: seal the pending work into one file for a USB stick. */
+export const exportBatchFileHandler = (ctx: MainContext) => exportBatchFile(ctx)

@@ -1,7 +1,16 @@
-import type { SyncBatch, SyncReceipt } from '../../shared/api/http.contract'
-import type { SyncReport, SyncStatus } from '../../shared/api/ipc.contract'
-import { PILOT_COMMUNE } from '../../shared/places/pilot-places'
+import type { SyncReceipt } from '../../shared/api/http.contract'
+import type { ExportedBatch, SyncReport, SyncStatus } from '../../shared/api/ipc.contract'
+import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
+import { AppError } from '../../shared/result'
+import {
+  BATCH_FILE_EXTENSION,
+  DEFAULT_BATCH_LIMITS,
+  sealBatch,
+} from '../../shared/sync/batch-codec.node.js'
 import type { MainContext } from '../context'
+import { type Enrolment, loadEnrolment } from '../device/device-enrolment.repository'
+import { presentPendingToken } from '../device/device-enrolment.service'
+import { localFormOrNull } from '../forms/local-forms'
 import { refreshHouseholdSyncStates } from '../household/household.repository'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import { openRevision } from '../store/sealed-columns'
@@ -11,17 +20,26 @@ import {
   settleRevision,
   takePendingRevisions,
 } from './outbox.repository'
-import { uploadBatch } from './sync.client'
+import {
+  insertSealedBatch,
+  latestExport,
+  oldestOpenUpload,
+  type SealedBatch,
+  settleSealedBatch,
+  takeUnsealedPending,
+} from './sealed-batch.repository'
+import { uploadSealedBatch } from './sync.client'
 import { SyncError } from './sync.errors'
 
 /** Revisions per batch: small enough to finish on a weak link, large enough to be quick. */
 export const SYNC_BATCH_SIZE = 100
 
 /**
- * Sends every pending revision to the server, batch by batch, and marks each one from the
- * server's receipt. Pressing "sync" while a run is in progress joins that run, so nothing
- * is sent twice. On failure the revisions of the failed batch stay pending; batches that
- * were already acknowledged stay settled.
+ * Sends every pending revision to the server as sealed batches and marks each one from the
+ * batch's verified receipt. A batch is sealed and stored before its first upload, so a
+ * retry (even after a restart) re-sends the identical bytes. Pressing "sync" while a run
+ * is in progress joins that run. On failure the failed batch's revisions stay pending;
+ * batches already acknowledged stay settled.
  */
 export function runSync(ctx: MainContext): Promise<SyncReport> {
   const running = ctx.sync.running
@@ -34,43 +52,86 @@ export function runSync(ctx: MainContext): Promise<SyncReport> {
 }
 
 async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
-  const serverUrl = await getSetting(ctx.db, 'server_url')
-  if (!serverUrl) throw new SyncError('no_server_url', 'no server address is set')
+  let enrolment = await requireEnrolment(ctx)
+  if (enrolment.pendingToken) {
+    await presentPendingToken(ctx)
+    enrolment = await requireEnrolment(ctx)
+  }
+  const serverUrl = (await getSetting(ctx.db, 'server_url')) ?? enrolment.serverUrl
   const report: SyncReport = { batches: 0, sent: 0, accepted: 0, duplicate: 0, rejected: 0 }
   for (;;) {
-    const rows = await takePendingRevisions(ctx.db, SYNC_BATCH_SIZE)
-    if (rows.length === 0) break
-    const batch = sealBatch(ctx, rows)
-    const receipt = await uploadBatch(ctx, serverUrl, batch)
-    await applyReceipt(ctx, batch, receipt, rows)
+    const batch = (await oldestOpenUpload(ctx.db)) ?? (await sealNextUpload(ctx, enrolment))
+    if (!batch) break
+    const receipt = await uploadSealedBatch(ctx, enrolment, serverUrl, batch)
+    await applyReceipt(ctx, batch, receipt)
     report.batches += 1
-    report.sent += rows.length
+    report.sent += batch.revisionIds.length
     for (const outcome of receipt.outcomes) report[outcome.status] += 1
   }
   await setSetting(ctx.db, 'last_sync_at', new Date(ctx.clock.now()).toISOString())
   return report
 }
 
-/**
- * The batch for a set of outbox rows; each payload is opened from its at-rest encryption
- * here. (Encrypting the batch for the province is the sync issue's transport work.)
- */
-function sealBatch(ctx: MainContext, rows: readonly RevisionRow[]): SyncBatch {
-  return {
-    batchId: ctx.newId(),
-    deviceId: ctx.deviceId,
-    communeCode: PILOT_COMMUNE.code,
-    sentAt: new Date(ctx.clock.now()).toISOString(),
-    revisions: rows.map((row) => openRevision(ctx.cipher, row)),
-  }
+async function requireEnrolment(ctx: MainContext): Promise<Enrolment> {
+  const enrolment = await loadEnrolment(ctx.db, ctx.cipher)
+  if (!enrolment) throw new SyncError('not_enrolled', 'this laptop is not enrolled')
+  return enrolment
 }
 
-/** Marks the batch's revisions from a checked receipt, all in one transaction. */
+/** Seals the next pending revisions into an upload and stores it before anything is sent. */
+async function sealNextUpload(ctx: MainContext, enrolment: Enrolment): Promise<SealedBatch | null> {
+  const rows = await takeUnsealedPending(ctx.db, SYNC_BATCH_SIZE)
+  if (rows.length === 0) return null
+  return sealAndStore(ctx, enrolment, rows, 'upload')
+}
+
+/**
+ * Seals revisions of one commune (the first row's; a laptop re-enrolled elsewhere sends
+ * the rest in their own batches) and stores the bytes with the revisions they carry.
+ */
+async function sealAndStore(
+  ctx: MainContext,
+  enrolment: Enrolment,
+  rows: readonly RevisionRow[],
+  kind: 'upload' | 'export',
+): Promise<SealedBatch> {
+  const opened = rows.map((row) => openRevision(ctx.cipher, row))
+  const communeCode = opened[0]?.communeCode ?? enrolment.commune.code
+  const revisions: HouseholdRevision[] = opened.filter((r) => r.communeCode === communeCode)
+  const id = ctx.newId()
+  const createdAt = new Date(ctx.clock.now()).toISOString()
+  const body = sealBatch({
+    batchId: id,
+    deviceId: ctx.deviceId,
+    communeCode,
+    createdAt,
+    revisions,
+    device: { signingPrivateKey: enrolment.signingKey, signingKeyId: enrolment.deviceKeyId },
+    province: {
+      encryptionPublicKey: enrolment.provincePublicKeys.encryptionPublicKey,
+      encryptionKeyId: enrolment.provincePublicKeys.encryptionKeyId,
+    },
+    forms: (formId, version) => localFormOrNull(formId, version) ?? undefined,
+  })
+  const revisionIds = revisions.map((r) => r.id)
+  await ctx.db.transaction().execute((trx) =>
+    insertSealedBatch(trx, {
+      id,
+      kind,
+      body,
+      deviceKeyId: enrolment.deviceKeyId,
+      createdAt,
+      revisionIds,
+    }),
+  )
+  return { id, body, revisionIds }
+}
+
+/** Marks the batch's revisions from a verified receipt, all in one transaction. */
 async function applyReceipt(
   ctx: MainContext,
-  batch: SyncBatch,
+  batch: SealedBatch,
   receipt: SyncReceipt,
-  rows: readonly RevisionRow[],
 ): Promise<void> {
   const at = new Date(ctx.clock.now()).toISOString()
   await ctx.db.transaction().execute(async (trx) => {
@@ -80,21 +141,49 @@ async function applyReceipt(
         id: outcome.revisionId,
         status: rejected ? 'rejected' : 'sent',
         reason: rejected ? (outcome.reason ?? 'rejected') : null,
-        batchId: batch.batchId,
+        batchId: batch.id,
         at,
       })
     }
-    await refreshHouseholdSyncStates(trx, [...new Set(rows.map((r) => r.household_id))])
+    await settleSealedBatch(trx, batch.id, at)
+    const households = await trx
+      .selectFrom('revisions')
+      .select('household_id')
+      .where('id', 'in', batch.revisionIds)
+      .execute()
+    await refreshHouseholdSyncStates(trx, [...new Set(households.map((r) => r.household_id))])
   })
+}
+
+/**
+ * Seals every pending revision into one batch file for a USB stick, the same way an upload
+ * is sealed, and remembers it as an export. The revisions stay pending: only a receipt
+ * settles them (the next online sync, answered as duplicates once the file was imported).
+ */
+export async function exportBatchFile(ctx: MainContext): Promise<ExportedBatch> {
+  const enrolment = await requireEnrolment(ctx)
+  const rows = await takePendingRevisions(ctx.db, DEFAULT_BATCH_LIMITS.maxRevisions)
+  if (rows.length === 0) throw new AppError('nothing_to_export', 'no revision is waiting')
+  const batch = await sealAndStore(ctx, enrolment, rows, 'export')
+  return {
+    batchId: batch.id,
+    fileName: `${batch.id}${BATCH_FILE_EXTENSION}`,
+    bytesBase64: Buffer.from(batch.body).toString('base64'),
+    revisions: batch.revisionIds.length,
+  }
 }
 
 /** Where the outbox stands, for the sync screen. */
 export async function getSyncStatus(ctx: MainContext): Promise<SyncStatus> {
   const counts = await countRevisionsByStatus(ctx.db)
+  const exported = await latestExport(ctx.db)
   return {
     serverUrl: await getSetting(ctx.db, 'server_url'),
     ...counts,
     lastSyncAt: await getSetting(ctx.db, 'last_sync_at'),
+    lastExport: exported
+      ? { batchId: exported.id, at: exported.createdAt, revisions: exported.revisions }
+      : null,
   }
 }
 

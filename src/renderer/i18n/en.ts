@@ -66,6 +66,26 @@ export const en: Messages = {
       'The data store on this laptop could not be updated. The old data is still there; tell technical staff.',
     unknown_form:
       'This laptop does not have the form this record was made with. Sync to receive the new form.',
+    not_enrolled:
+      'This laptop is not enrolled with the province server yet. Enrol it (Settings → Enrol this laptop) with the code province staff gave you.',
+    device_revoked:
+      'The province revoked this laptop. Its data stays on it and is not deleted; contact province staff to enrol it again.',
+    enrolment_code_invalid:
+      'The enrolment code is wrong or was cancelled. Check every character (12 characters, XXXX-XXXX-XXXX).',
+    enrolment_code_expired: 'The enrolment code has expired. Ask province staff for a new one.',
+    enrolment_code_used:
+      'This enrolment code was already used by another laptop. Each code works once; ask province staff for a new one.',
+    rate_limited:
+      'Too many wrong codes were tried. Wait about 15 minutes and try again, or ask province staff to check the code.',
+    province_key_mismatch:
+      'The server key does not match the province key this laptop trusts. This may not be the province server: stop and tell province staff.',
+    enrolment_file_invalid:
+      'The enrolment file is not valid or was altered. Ask province staff to download it again.',
+    invalid_server_url:
+      'The server address is not right. Type it in full, starting with http:// or https://',
+    server_answer_invalid:
+      'This address is not the province Làng Số server, or it answered in an unexpected form. Check the address.',
+    nothing_to_export: 'No record is waiting to be sent, so there is nothing to export.',
     unknown:
       'Unknown error (code: {{code}}). Try again; if it keeps failing, tell technical staff.',
   },
@@ -165,6 +185,38 @@ export const en: Messages = {
     button: 'Settings',
     team: 'Survey team…',
     server: 'Server…',
+    enrolment: 'Enrol this laptop…',
+    exportBatch: 'Export file to send (USB)',
+  },
+  enrolment: {
+    title: 'Enrol this laptop with the province server',
+    intro:
+      'Before surveying, this laptop must be enrolled once with the province server. Province staff give you the server address and an enrolment code (or an enrolment file when there is no network).',
+    serverUrl: 'Server address',
+    serverUrlHint: 'From province staff, e.g. https://langso.tuyenquang.gov.vn',
+    code: 'Enrolment code',
+    codeHint: 'Like XXXX-XXXX-XXXX. You may paste the QR code text (langso-enrol:…) too.',
+    deviceName: 'Laptop name (optional)',
+    deviceNameHint: 'So province staff recognise this laptop, e.g. "Ngọc Đường laptop 1"',
+    submit: 'Enrol this laptop',
+    offlineTitle: 'No network?',
+    chooseFile: 'Choose enrolment file',
+    fileHint:
+      'The .json file province staff downloaded for the commune. The laptop checks the province signature on it; the first time, it trusts the province key in the file — compare the key id shown with the one in the console.',
+    done: 'This laptop is enrolled for {{commune}}, {{province}}.',
+    infoTitle: "This laptop's enrolment",
+    commune: 'Commune: {{commune}}, {{province}}',
+    server: 'Server: {{url}}',
+    enrolledAt: 'Enrolled: {{time}}',
+    keyId: 'Province key id: {{keyId}}',
+    awaitingServer:
+      'Enrolled from a file: the laptop confirms with the server at its first online sync.',
+    reenrol: 'Enrol again',
+    reenrolHint: 'Enrolling again deletes nothing on this laptop; unsent records are still sent.',
+  },
+  exportBatch: {
+    done: 'Exported {{fileName}} with {{count, number}} records. They stay "Waiting" until the server confirms them.',
+    title: 'Export file',
   },
   households: {
     breadcrumbVillages: 'Villages',

@@ -68,6 +68,26 @@ export const vi = {
     store_migration_failed:
       'Không cập nhật được kho dữ liệu trên máy. Dữ liệu cũ vẫn còn; hãy báo cho cán bộ kỹ thuật.',
     unknown_form: 'Máy này không có mẫu phiếu của hồ sơ này. Hãy đồng bộ để nhận mẫu phiếu mới.',
+    not_enrolled:
+      'Máy này chưa được đăng ký với máy chủ tỉnh. Hãy đăng ký máy (Cài đặt → Đăng ký máy) bằng mã do cán bộ tỉnh cấp.',
+    device_revoked:
+      'Tỉnh đã thu hồi quyền gửi dữ liệu của máy này. Dữ liệu vẫn ở trên máy, không bị xoá; hãy liên hệ cán bộ tỉnh để được đăng ký lại.',
+    enrolment_code_invalid:
+      'Mã đăng ký không đúng hoặc đã bị huỷ. Kiểm tra lại từng ký tự (mã gồm 12 ký tự, dạng XXXX-XXXX-XXXX).',
+    enrolment_code_expired: 'Mã đăng ký đã hết hạn. Hãy xin cán bộ tỉnh cấp mã mới.',
+    enrolment_code_used:
+      'Mã đăng ký này đã được dùng cho một máy khác. Mỗi mã chỉ dùng một lần; hãy xin cán bộ tỉnh cấp mã mới.',
+    rate_limited:
+      'Đã nhập sai mã quá nhiều lần. Hãy đợi khoảng 15 phút rồi thử lại, hoặc nhờ cán bộ tỉnh kiểm tra mã.',
+    province_key_mismatch:
+      'Khoá của máy chủ không khớp với khoá của tỉnh mà máy này tin cậy. Có thể đây không phải máy chủ của tỉnh: đừng tiếp tục, hãy báo cho cán bộ tỉnh.',
+    enrolment_file_invalid:
+      'Tệp đăng ký không hợp lệ hoặc đã bị sửa đổi. Hãy xin cán bộ tỉnh tải lại tệp đăng ký.',
+    invalid_server_url:
+      'Địa chỉ máy chủ chưa đúng. Nhập đầy đủ, bắt đầu bằng http:// hoặc https://',
+    server_answer_invalid:
+      'Địa chỉ này không phải máy chủ Làng Số của tỉnh, hoặc máy chủ trả lời không đúng dạng. Kiểm tra lại địa chỉ.',
+    nothing_to_export: 'Không có hồ sơ nào chờ gửi nên không có gì để xuất.',
     unknown:
       'Có lỗi không xác định (mã: {{code}}). Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ kỹ thuật.',
   },
@@ -163,6 +183,37 @@ export const vi = {
     button: 'Cài đặt',
     team: 'Tổ khảo sát…',
     server: 'Máy chủ…',
+    enrolment: 'Đăng ký máy…',
+    exportBatch: 'Xuất tệp gửi (USB)',
+  },
+  enrolment: {
+    title: 'Đăng ký máy với máy chủ tỉnh',
+    intro:
+      'Trước khi khảo sát, máy này cần được đăng ký một lần với máy chủ của tỉnh. Cán bộ tỉnh cấp cho bạn địa chỉ máy chủ và mã đăng ký (hoặc một tệp đăng ký khi không có mạng).',
+    serverUrl: 'Địa chỉ máy chủ',
+    serverUrlHint: 'Do cán bộ tỉnh cung cấp, ví dụ https://langso.tuyenquang.gov.vn',
+    code: 'Mã đăng ký',
+    codeHint: 'Dạng XXXX-XXXX-XXXX. Có thể dán cả nội dung mã QR (langso-enrol:…).',
+    deviceName: 'Tên máy (không bắt buộc)',
+    deviceNameHint: 'Để cán bộ tỉnh nhận ra máy này, ví dụ "Laptop xã Ngọc Đường 1"',
+    submit: 'Đăng ký máy',
+    offlineTitle: 'Không có mạng?',
+    chooseFile: 'Chọn tệp đăng ký',
+    fileHint:
+      'Tệp .json do cán bộ tỉnh tải về cho xã. Máy kiểm tra chữ ký của tỉnh trên tệp; lần đầu, máy tin khoá của tỉnh ghi trong tệp — hãy so mã khoá hiện ra với mã trên trang quản trị.',
+    done: 'Đã đăng ký máy cho {{commune}}, {{province}}.',
+    infoTitle: 'Đăng ký của máy này',
+    commune: 'Xã: {{commune}}, {{province}}',
+    server: 'Máy chủ: {{url}}',
+    enrolledAt: 'Đăng ký lúc: {{time}}',
+    keyId: 'Mã khoá của tỉnh: {{keyId}}',
+    awaitingServer: 'Đăng ký bằng tệp: máy sẽ xác nhận với máy chủ ở lần đồng bộ đầu tiên có mạng.',
+    reenrol: 'Đăng ký lại',
+    reenrolHint: 'Đăng ký lại không xoá dữ liệu nào trên máy; hồ sơ chưa gửi vẫn được gửi.',
+  },
+  exportBatch: {
+    done: 'Đã xuất tệp {{fileName}} gồm {{count, number}} hồ sơ. Các hồ sơ vẫn "Chờ gửi" cho đến khi máy chủ xác nhận.',
+    title: 'Xuất tệp gửi',
   },
   households: {
     breadcrumbVillages: 'Các thôn',

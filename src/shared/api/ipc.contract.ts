@@ -1,5 +1,6 @@
 import type { CallInput, CallName, CallOutput } from './contract'
 import { appCalls } from './ipc/app.contract'
+import { deviceCalls } from './ipc/device.contract'
 import { draftsCalls } from './ipc/drafts.contract'
 import { formsCalls } from './ipc/forms.contract'
 import { householdsCalls } from './ipc/households.contract'
@@ -8,6 +9,7 @@ import { syncCalls } from './ipc/sync.contract'
 import { teamCalls } from './ipc/team.contract'
 
 export * from './ipc/app.contract'
+export * from './ipc/device.contract'
 export * from './ipc/drafts.contract'
 export * from './ipc/forms.contract'
 export * from './ipc/households.contract'
@@ -28,6 +30,7 @@ export const ipcContract = {
   ...householdsCalls,
   ...draftsCalls,
   ...syncCalls,
+  ...deviceCalls,
 }
 
 export type IpcContract = typeof ipcContract

@@ -9,6 +9,7 @@ import { dispatch } from '../../../src/main/ipc/ipc.dispatch'
 import type { IpcCall, IpcInput, IpcOutput } from '../../../src/shared/api/ipc.contract'
 import type { Clock } from '../../../src/shared/clock/clock'
 import { bridgeDesktopApi } from './api-bridge'
+import { pilotEnrolmentFile } from './enrolment-file'
 import { type StaticServer, serveStatic } from './static-server'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -52,6 +53,11 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number }
   /** When the clock starts (Vietnam dates follow it). */
   startMs?: number
+  /**
+   * Enrol the laptop first, offline, with a pilot-commune enrolment file (default true):
+   * an enrolled laptop opens on its screens instead of the enrolment screen.
+   */
+  enrolled?: boolean
 }
 
 /**
@@ -74,6 +80,10 @@ export async function startDesktopHarness(options: HarnessOptions = {}): Promise
   const keyProvider = fixedTestKeyProvider()
   const open = () => openMainContext({ dbPath, keyProvider, clock })
   let ctx = await open()
+  if (options.enrolled ?? true) {
+    const enrolled = await dispatch(ctx, 'device.enrolWithFile', { content: pilotEnrolmentFile() })
+    if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error.code}`)
+  }
   const renderer = await serveStatic(RENDERER_DIR)
   const browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
     executablePath: CHROMIUM,

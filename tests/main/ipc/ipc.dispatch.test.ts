@@ -133,7 +133,7 @@ describe('dispatch', () => {
       id: '019ab5e6-6c00-7000-8000-00000000beef',
     })
     expect(errorOf(missing).code).toBe('not_found')
-    expect(errorOf(await dispatch(t.ctx, 'sync.run', {})).code).toBe('no_server_url')
+    expect(errorOf(await dispatch(t.ctx, 'sync.run', {})).code).toBe('not_enrolled')
     expect(t.log.entries.filter((e) => e.level === 'error')).toEqual([])
   })
 

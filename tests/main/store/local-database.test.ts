@@ -57,6 +57,8 @@ describe('openLocalDatabase', () => {
       'members',
       'pii_index',
       'revisions',
+      'sealed_batch_revisions',
+      'sealed_batches',
       'settings',
       'team_members',
       'village_register',

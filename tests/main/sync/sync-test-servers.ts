@@ -9,12 +9,16 @@ import { type RunningServer, startServer } from '../../../src/server/server'
 
 /** The real provincial server on 127.0.0.1, port 0, with a SQLite store in a temp folder. */
 export interface TestServer {
+  /** Base URL, `http://127.0.0.1:<port>`. */
+  url: string
   server: RunningServer
   /**
    * Ids of the households the server stored, read from its SQLite store (the console's
    * API needs a signed-in user, which is not what these tests are about).
    */
   householdIds(): Promise<string[]>
+  /** Revisions the server stored (each must be stored once). */
+  revisionCount(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -25,12 +29,21 @@ export async function startTestServer(): Promise<TestServer> {
   )
   let stopped = false
   return {
+    url: server.url,
     server,
     async householdIds() {
       const store = new Database(join(dataDir, 'langso-server.sqlite'), { readonly: true })
       try {
         const rows = store.prepare('select id from households').all() as { id: string }[]
         return rows.map((r) => r.id)
+      } finally {
+        store.close()
+      }
+    },
+    async revisionCount() {
+      const store = new Database(join(dataDir, 'langso-server.sqlite'), { readonly: true })
+      try {
+        return (store.prepare('select count(*) as n from revisions').get() as { n: number }).n
       } finally {
         store.close()
       }
@@ -55,18 +68,18 @@ export async function closedPortUrl(): Promise<string> {
 /** A tiny HTTP server on 127.0.0.1 answering every request with `answer(body)`. */
 export interface FakeServer {
   url: string
-  /** Bodies of the requests received, parsed as JSON. */
-  requests: unknown[]
+  /** Bodies of the requests received, as bytes. */
+  requests: Buffer[]
   /** Resolves once the first request has fully arrived. */
   firstRequest: Promise<void>
   close(): Promise<void>
 }
 
 /** What the fake server answers; null leaves the request hanging (a stalled link). */
-export type FakeAnswer = (body: unknown) => { status: number; body: string } | null
+export type FakeAnswer = (body: Buffer) => { status: number; body: string } | null
 
 export async function startFakeServer(answer: FakeAnswer): Promise<FakeServer> {
-  const requests: unknown[] = []
+  const requests: Buffer[] = []
   let arrived: () => void = () => {}
   const firstRequest = new Promise<void>((resolve) => {
     arrived = resolve
@@ -75,7 +88,7 @@ export async function startFakeServer(answer: FakeAnswer): Promise<FakeServer> {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null')
+      const body = Buffer.concat(chunks)
       requests.push(body)
       arrived()
       const reply = answer(body)

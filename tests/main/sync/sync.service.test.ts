@@ -5,15 +5,22 @@ import { getSetting } from '../../../src/main/settings/settings.repository'
 import { openRevision, sealedAt } from '../../../src/main/store/sealed-columns'
 import { countRevisionsByStatus } from '../../../src/main/sync/outbox.repository'
 import { retryDelayMs } from '../../../src/main/sync/sync.client'
-import { runSync, SYNC_BATCH_SIZE, setServerUrl } from '../../../src/main/sync/sync.service'
+import { exportBatchFile, runSync, SYNC_BATCH_SIZE } from '../../../src/main/sync/sync.service'
 import type { FormResponse } from '../../../src/shared/forms/form-response.schema'
+import { readBatchManifest } from '../../../src/shared/sync/batch-codec.node.js'
+import { dataOf } from '../../server/api-client'
+import type { ConsoleClient } from '../../server/auth/auth-test-kit'
 import { makeHouseholdResponse } from '../../support/household-fixtures'
+import { enrolWithServer, revokeDevice } from '../device/device-test-kit'
 import { openTestMain, type TestMain } from '../main-test-context'
 import { recordVisit } from '../visit-test-helpers'
 import { countingFetch, startTestServer, type TestServer } from './sync-test-servers'
 
+const SEALED_PATH = '/api/v1/sync/sealed-batches'
+
 let server: TestServer
 let t: TestMain
+let admin: ConsoleClient
 let network: ReturnType<typeof countingFetch>
 
 // A fresh server per test: every test's device makes the same deterministic ids.
@@ -21,13 +28,20 @@ beforeEach(async () => {
   server = await startTestServer()
   network = countingFetch()
   t = await openTestMain({ fetch: network.fetch })
-  await setServerUrl(t.ctx, server.server.url)
+  admin = await enrolWithServer(t.ctx, server)
+  network.calls.length = 0
 })
 
 afterEach(async () => {
   await t.dispose()
   await server.stop()
 })
+
+/** Restarts the laptop's main process (same store file) with another network. */
+async function reopenWith(fetchImpl: typeof fetch): Promise<void> {
+  t.setNetwork(fetchImpl)
+  await t.reopen()
+}
 
 async function save(response: FormResponse = makeHouseholdResponse(), householdId?: string) {
   return recordVisit(t.ctx, response, householdId ? { householdId } : {})
@@ -37,41 +51,58 @@ async function revisionStates() {
   return t.ctx.db.selectFrom('revisions').select(['id', 'status', 'reason', 'batch_id']).execute()
 }
 
-async function serverHouseholdIds(): Promise<string[]> {
-  return server.householdIds()
+/** A fetch that lets the request reach the server, then loses its answer `times` times. */
+function losingAnswers(times: number, bodies: Uint8Array[]): typeof fetch {
+  let left = times
+  return async (input, init) => {
+    if (init?.body instanceof Uint8Array) bodies.push(new Uint8Array(init.body))
+    const response = await fetch(input, init)
+    if (left-- > 0) {
+      await response.arrayBuffer()
+      throw new TypeError('fetch failed')
+    }
+    return response
+  }
 }
 
-describe('runSync against the provincial server', () => {
-  it('sends pending revisions and marks them sent from the receipt', async () => {
+describe('runSync with sealed batches against the provincial server', () => {
+  it('uploads a signed sealed batch and marks revisions sent only from the verified receipt', async () => {
     const a = await save()
     const b = await save(makeHouseholdResponse({ answers: { head_name: 'Lò Thị Mai' } }))
 
     const report = await runSync(t.ctx)
 
     expect(report).toEqual({ batches: 1, sent: 2, accepted: 2, duplicate: 0, rejected: 0 })
-    expect(network.calls).toEqual([`${server.server.url}/api/v1/sync/batches`])
+    expect(network.calls).toEqual([`${server.url}${SEALED_PATH}`])
     const states = await revisionStates()
     expect(states.map((s) => s.status)).toEqual(['sent', 'sent'])
-    expect(states[0]?.batch_id).toBeTruthy()
+    const batches = await t.ctx.db.selectFrom('sealed_batches').selectAll().execute()
+    expect(batches).toHaveLength(1)
+    expect(states[0]?.batch_id).toBe(batches[0]?.id)
+    expect(batches[0]?.settled_at).not.toBeNull()
+    expect(readBatchManifest(new Uint8Array(batches[0]?.body ?? []))).toMatchObject({
+      batchId: batches[0]?.id,
+      deviceId: t.ctx.deviceId,
+      communeCode: '00700',
+      counts: { revisions: 2, households: 2 },
+    })
     expect((await listHouseholds(t.ctx, {})).map((h) => h.syncState)).toEqual(['sent', 'sent'])
     expect(await getSetting(t.ctx.db, 'last_sync_at')).toBe(new Date(t.clock.now()).toISOString())
-    expect((await serverHouseholdIds()).sort()).toEqual([a.householdId, b.householdId].sort())
+    expect((await server.householdIds()).sort()).toEqual([a.householdId, b.householdId].sort())
   })
 
-  it('marks nothing before the receipt has arrived', async () => {
-    const seenWhileSending: Record<string, number>[] = []
-    const observing: typeof fetch = async (input, init) => {
-      seenWhileSending.push(await countRevisionsByStatus(t.ctx.db))
+  it('stores the sealed batch before uploading and marks nothing before the receipt', async () => {
+    const seen: { counts: Record<string, number>; stored: number }[] = []
+    t.setNetwork(async (input, init) => {
+      const stored = await t.ctx.db.selectFrom('sealed_batches').select('id').execute()
+      seen.push({ counts: await countRevisionsByStatus(t.ctx.db), stored: stored.length })
       return fetch(input, init)
-    }
-    await t.dispose()
-    t = await openTestMain({ fetch: observing })
-    await setServerUrl(t.ctx, server.server.url)
+    })
     await save()
 
     await runSync(t.ctx)
 
-    expect(seenWhileSending).toEqual([{ pending: 1, sent: 0, rejected: 0 }])
+    expect(seen).toEqual([{ counts: { pending: 1, sent: 0, rejected: 0 }, stored: 1 }])
     expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 0, sent: 1, rejected: 0 })
   })
 
@@ -84,7 +115,7 @@ describe('runSync against the provincial server', () => {
 
     expect(again).toEqual({ batches: 0, sent: 0, accepted: 0, duplicate: 0, rejected: 0 })
     expect(network.calls).toHaveLength(1)
-    expect(await getSetting(t.ctx.db, 'last_sync_at')).toBe(new Date(t.clock.now()).toISOString())
+    expect(await server.revisionCount()).toBe(1)
   })
 
   it(`drains a large outbox in batches of ${SYNC_BATCH_SIZE}, oldest first`, async () => {
@@ -92,14 +123,10 @@ describe('runSync against the provincial server', () => {
 
     const report = await runSync(t.ctx)
 
-    expect(report).toMatchObject({
-      batches: 2,
-      sent: SYNC_BATCH_SIZE + 5,
-      accepted: SYNC_BATCH_SIZE + 5,
-    })
+    expect(report).toMatchObject({ batches: 2, sent: SYNC_BATCH_SIZE + 5 })
     expect(network.calls).toHaveLength(2)
     expect((await countRevisionsByStatus(t.ctx.db)).pending).toBe(0)
-    expect(await serverHouseholdIds()).toHaveLength(SYNC_BATCH_SIZE + 5)
+    expect(await server.householdIds()).toHaveLength(SYNC_BATCH_SIZE + 5)
     const batchIds = (
       await t.ctx.db.selectFrom('revisions').select('batch_id').orderBy('hlc').execute()
     ).map((r) => r.batch_id)
@@ -130,39 +157,126 @@ describe('runSync against the provincial server', () => {
 
     const report = await runSync(t.ctx)
 
-    expect(report).toEqual({ batches: 1, sent: 2, accepted: 1, duplicate: 0, rejected: 1 })
+    expect(report).toMatchObject({ batches: 1, sent: 2, rejected: 1 })
     const rejected = await getHousehold(t.ctx, bad.householdId)
-    expect(rejected).toMatchObject({ syncState: 'rejected', rejectReason: 'validation_failed' })
-    expect(await getHousehold(t.ctx, good.householdId)).toMatchObject({
-      syncState: 'sent',
-      rejectReason: null,
-    })
-    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 0, sent: 1, rejected: 1 })
+    expect(rejected.syncState).toBe('rejected')
+    expect(rejected.rejectReason).toBeTruthy()
+    expect(await getHousehold(t.ctx, good.householdId)).toMatchObject({ syncState: 'sent' })
     expect((await runSync(t.ctx)).sent).toBe(0) // a rejected revision is not re-sent as is
 
     await save(makeHouseholdResponse({ answers: { head_name: 'Hoàng Văn Tư' } }), bad.householdId)
     expect((await getHousehold(t.ctx, bad.householdId)).syncState).toBe('pending')
     expect(await runSync(t.ctx)).toMatchObject({ sent: 1, accepted: 1 })
-    expect(await getHousehold(t.ctx, bad.householdId)).toMatchObject({
-      syncState: 'sent',
-      rejectReason: null,
-    })
+    expect(await getHousehold(t.ctx, bad.householdId)).toMatchObject({ syncState: 'sent' })
   })
 
-  it('retries after network failures with growing delays and never double-counts', async () => {
-    let failuresLeft = 2
-    const flaky: typeof fetch = async (input, init) => {
-      if (failuresLeft-- > 0) throw new TypeError('fetch failed')
-      return fetch(input, init)
-    }
-    await t.dispose()
-    t = await openTestMain({ fetch: flaky })
-    await setServerUrl(t.ctx, server.server.url)
+  it('re-sends identical bytes after a lost answer, with growing delays, storing each record once', async () => {
+    const bodies: Uint8Array[] = []
+    t.setNetwork(losingAnswers(2, bodies))
+    await save()
     await save()
 
-    expect(await runSync(t.ctx)).toMatchObject({ sent: 1, accepted: 1 })
+    expect(await runSync(t.ctx)).toMatchObject({ batches: 1, sent: 2 })
     expect(t.sleeps).toEqual([retryDelayMs(1), retryDelayMs(2)])
-    expect(retryDelayMs(2)).toBeGreaterThan(retryDelayMs(1))
+    expect(bodies).toHaveLength(3)
+    expect(Buffer.from(bodies[1] ?? []).equals(Buffer.from(bodies[0] ?? []))).toBe(true)
+    expect(Buffer.from(bodies[2] ?? []).equals(Buffer.from(bodies[0] ?? []))).toBe(true)
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 0, sent: 2, rejected: 0 })
+    expect(await server.revisionCount()).toBe(2)
+  })
+
+  it('after a restart, re-sends the batch it had sealed instead of sealing a new one', async () => {
+    const bodies: Uint8Array[] = []
+    t.setNetwork(losingAnswers(100, bodies))
+    await save()
+    await expect(runSync(t.ctx)).rejects.toMatchObject({ code: 'server_unreachable' })
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 1, sent: 0, rejected: 0 })
+    const firstBody = bodies[0] ?? new Uint8Array()
+
+    // The same store file, now with a working network.
+    const stored = await t.ctx.db.selectFrom('sealed_batches').selectAll().execute()
+    expect(stored).toHaveLength(1)
+    expect(Buffer.from(stored[0]?.body ?? []).equals(Buffer.from(firstBody))).toBe(true)
+    const resent: Uint8Array[] = []
+    await reopenWith(async (input, init) => {
+      if (init?.body instanceof Uint8Array) resent.push(new Uint8Array(init.body))
+      return fetch(input, init)
+    })
+
+    const report = await runSync(t.ctx)
+
+    expect(report.batches).toBe(1)
+    expect(Buffer.from(resent[0] ?? []).equals(Buffer.from(firstBody))).toBe(true)
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 0, sent: 1, rejected: 0 })
+    expect(await server.revisionCount()).toBe(1)
+  })
+
+  it('marks nothing when the receipt was tampered with', async () => {
+    await save()
+    await reopenWith(async (input, init) => {
+      const response = await fetch(input, init)
+      const answer = (await response.json()) as { ok: boolean; data: { payload: string } }
+      const receipt = JSON.parse(Buffer.from(answer.data.payload, 'base64').toString('utf8'))
+      receipt.receivedAt = '2030-01-01T00:00:00.000Z'
+      answer.data.payload = Buffer.from(JSON.stringify(receipt)).toString('base64')
+      return new Response(JSON.stringify(answer), { status: response.status })
+    })
+
+    await expect(runSync(t.ctx)).rejects.toMatchObject({ code: 'bad_receipt' })
+
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 1, sent: 0, rejected: 0 })
+    expect((await listHouseholds(t.ctx, {}))[0]?.syncState).toBe('pending')
+    const open = await t.ctx.db.selectFrom('sealed_batches').select('settled_at').execute()
+    expect(open).toEqual([{ settled_at: null }])
+  })
+
+  it('answers device_revoked for a revoked laptop and marks nothing', async () => {
+    await save()
+    await revokeDevice(admin, t.ctx.deviceId)
+
+    await expect(runSync(t.ctx)).rejects.toMatchObject({ code: 'device_revoked' })
+
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 1, sent: 0, rejected: 0 })
+    expect(await server.revisionCount()).toBe(0)
+    expect(network.calls).toHaveLength(1) // refused, not retried
+  })
+
+  it('exports a batch file; once imported, the next online sync settles its records as duplicates', async () => {
+    const a = await save()
+    await save()
+
+    const exported = await exportBatchFile(t.ctx)
+
+    expect(exported.revisions).toBe(2)
+    expect(exported.fileName).toBe(`${exported.batchId}.langso-batch`)
+    const bytes = Buffer.from(exported.bytesBase64, 'base64')
+    expect(readBatchManifest(bytes)).toMatchObject({
+      batchId: exported.batchId,
+      counts: { revisions: 2 },
+    })
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 2, sent: 0, rejected: 0 })
+    expect(await dispatch(t.ctx, 'sync.status', {})).toMatchObject({
+      ok: true,
+      data: { pending: 2, lastExport: { batchId: exported.batchId, revisions: 2 } },
+    })
+    expect(network.calls).toEqual([])
+
+    // Province staff import the file from the USB stick in the console.
+    const imported = dataOf(
+      'batches.importFile',
+      await admin.post('/api/v1/batches/import', {
+        fileName: exported.fileName,
+        contentBase64: exported.bytesBase64,
+      }),
+    )
+    expect(imported.receipt.accepted).toBe(2)
+    expect(await server.householdIds()).toContain(a.householdId)
+
+    const report = await runSync(t.ctx)
+
+    expect(report).toMatchObject({ batches: 1, sent: 2, accepted: 0, duplicate: 2 })
+    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 0, sent: 2, rejected: 0 })
+    expect(await server.revisionCount()).toBe(2)
   })
 
   it('joins a running sync instead of sending twice', async () => {
@@ -174,7 +288,6 @@ describe('runSync against the provincial server', () => {
     expect(first).toEqual({ batches: 1, sent: 2, accepted: 2, duplicate: 0, rejected: 0 })
     expect(second).toEqual(first)
     expect(network.calls).toHaveLength(1)
-    expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 0, sent: 2, rejected: 0 })
   })
 
   it('is safe to press twice through IPC', async () => {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import { initialMigration } from './0001-initial.migration'
 import { fieldSurveyMigration } from './0002-field-survey.migration'
+import { sealedSyncMigration } from './0003-sealed-sync.migration'
 
 /**
  * The local store's migrations, numbered and forward-only. Never edit or reorder a
@@ -9,6 +10,7 @@ import { fieldSurveyMigration } from './0002-field-survey.migration'
 export const localMigrations: Record<string, Migration> = {
   '0001_initial': initialMigration,
   '0002_field_survey': fieldSurveyMigration,
+  '0003_sealed_sync': sealedSyncMigration,
 }
 
 /** In-code provider: migrations are bundled with the main process, not read from disk. */

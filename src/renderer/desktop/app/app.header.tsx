@@ -13,6 +13,9 @@ interface AppHeaderProps {
   onHome: () => void
   onTeam: () => void
   onServer: () => void
+  onEnrolment: () => void
+  /** False while the laptop is not enrolled: no place, recorder or sync to show yet. */
+  enrolled: boolean
 }
 
 /** App name and place on the left; who is recording, sync and settings on the right. */
@@ -23,6 +26,8 @@ export function AppHeader({
   onHome,
   onTeam,
   onServer,
+  onEnrolment,
+  enrolled,
 }: AppHeaderProps) {
   const { t } = useTranslation()
   return (
@@ -32,7 +37,7 @@ export function AppHeader({
           <Title order={2} size="h3" c="blue.8">
             {t('app.name')}
           </Title>
-          {info ? (
+          {info && enrolled ? (
             <Text size="sm" c="dimmed">
               {t('app.place', { commune: info.communeName, province: info.provinceName })}
             </Text>
@@ -40,15 +45,24 @@ export function AppHeader({
         </Stack>
       </UnstyledButton>
       <Group gap="md" wrap="nowrap">
-        <Text
-          size="sm"
-          c={enumeratorName ? undefined : 'orange.9'}
-          data-testid="current-enumerator"
-        >
-          {enumeratorName ? t('team.recordingAs', { name: enumeratorName }) : t('team.nobody')}
-        </Text>
-        <SyncControls sync={sync} />
-        <SettingsMenu onTeam={onTeam} onServer={onServer} />
+        {enrolled ? (
+          <>
+            <Text
+              size="sm"
+              c={enumeratorName ? undefined : 'orange.9'}
+              data-testid="current-enumerator"
+            >
+              {enumeratorName ? t('team.recordingAs', { name: enumeratorName }) : t('team.nobody')}
+            </Text>
+            <SyncControls sync={sync} />
+          </>
+        ) : null}
+        <SettingsMenu
+          onTeam={onTeam}
+          onServer={onServer}
+          onEnrolment={onEnrolment}
+          onExport={() => void sync.exportFile()}
+        />
       </Group>
     </Group>
   )

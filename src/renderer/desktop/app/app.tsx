@@ -7,6 +7,8 @@ import { useAsyncData } from '../../common/components/async-data.hook'
 import { LoadFailedAlert } from '../../common/components/load-failed.alert'
 import { errorCode, errorMessage } from '../../common/errors/error.messages'
 import { callMain } from '../api/desktop.client'
+import { EnrolmentDialog } from '../enrolment/enrolment.dialog'
+import { EnrolmentScreen } from '../enrolment/enrolment.screen'
 import { DraftFormScreen, type DraftOutcome } from '../household-form/draft-form.screen'
 import { HouseholdScreen } from '../households/household.screen'
 import { StartScreen } from '../start/start.screen'
@@ -26,20 +28,23 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => startRoute(storage))
   const [dataVersion, setDataVersion] = useState(0)
   const [teamVersion, setTeamVersion] = useState(0)
+  // Bumped by an enrolment: the commune (app.info) may have changed.
+  const [enrolVersion, setEnrolVersion] = useState(0)
   // The name only: the sentence is translated when shown, so a language switch follows.
   const [saved, setSaved] = useState<{ villageCode: string; name: string } | null>(null)
   const [starting, setStarting] = useState(false)
   const [appError, setAppError] = useState<string | null>(null)
-  const [dialog, setDialog] = useState<'team' | 'server' | null>(null)
+  const [dialog, setDialog] = useState<'team' | 'server' | 'enrolment' | null>(null)
   const dataChanged = useCallback(() => setDataVersion((n) => n + 1), [])
   const sync = useSync(dataVersion, dataChanged)
 
+  const device = useAsyncData(() => callMain('device.status', {}), [dataVersion])
   const setup = useAsyncData(
     async () => ({
       info: await callMain('app.info', {}),
       form: await callMain('forms.getDefault', {}),
     }),
-    [],
+    [enrolVersion],
   )
   const villages = useAsyncData(() => callMain('places.listVillages', {}), [dataVersion])
   const drafts = useAsyncData(() => callMain('drafts.listOpen', {}), [dataVersion])
@@ -77,11 +82,25 @@ export function App() {
     go({ kind: 'village', villageCode: outcome.villageCode, tab: 'households' }, flash)
   }
 
+  /** A new enrolment may bring another commune and villages: reload everything. */
+  const enrolled = () => {
+    setEnrolVersion((n) => n + 1)
+    dataChanged()
+    go({ kind: 'home' })
+  }
+
   const body = () => {
+    if (device.state === 'failed') {
+      return <LoadFailedAlert code={device.code} onRetry={device.reload} />
+    }
+    if (device.state === 'done' && !device.data.enrolled) {
+      return <EnrolmentScreen onEnrolled={enrolled} />
+    }
     for (const load of [setup, villages, team, drafts]) {
       if (load.state === 'failed') return <LoadFailedAlert code={load.code} onRetry={load.reload} />
     }
     if (
+      device.state !== 'done' ||
       setup.state !== 'done' ||
       villages.state !== 'done' ||
       team.state !== 'done' ||
@@ -181,6 +200,8 @@ export function App() {
           onHome={() => go({ kind: 'home' })}
           onTeam={() => setDialog('team')}
           onServer={() => setDialog('server')}
+          onEnrolment={() => setDialog('enrolment')}
+          enrolled={device.state === 'done' && device.data.enrolled}
         />
       </AppShell.Header>
       <AppShell.Main>
@@ -208,6 +229,12 @@ export function App() {
         members={team.state === 'done' ? team.data.members : []}
         onClose={() => setDialog(null)}
         onChanged={() => setTeamVersion((n) => n + 1)}
+      />
+      <EnrolmentDialog
+        opened={dialog === 'enrolment'}
+        status={device.state === 'done' ? device.data : null}
+        onClose={() => setDialog(null)}
+        onEnrolled={enrolled}
       />
       <ServerSettingsDialog
         opened={dialog === 'server'}

@@ -5,15 +5,17 @@ import { currentLocale, switchLocale } from '../../i18n/i18n'
 interface SettingsMenuProps {
   onTeam: () => void
   onServer: () => void
+  onEnrolment: () => void
+  onExport: () => void
 }
 
-/** "Cài đặt": language, the survey team, the province server address. */
-export function SettingsMenu({ onTeam, onServer }: SettingsMenuProps) {
+/** "Cài đặt": language, the survey team, the enrolment and server, exporting a batch file. */
+export function SettingsMenu({ onTeam, onServer, onEnrolment, onExport }: SettingsMenuProps) {
   const { t, i18n } = useTranslation()
   const locale = currentLocale(i18n)
   const mark = (on: boolean) => (on ? '✓' : '')
   return (
-    <Menu position="bottom-end" width={240} shadow="md">
+    <Menu position="bottom-end" width={260} shadow="md">
       <Menu.Target>
         <Button variant="default">{t('settings.button')}</Button>
       </Menu.Target>
@@ -33,7 +35,9 @@ export function SettingsMenu({ onTeam, onServer }: SettingsMenuProps) {
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={onTeam}>{t('settings.team')}</Menu.Item>
+        <Menu.Item onClick={onEnrolment}>{t('settings.enrolment')}</Menu.Item>
         <Menu.Item onClick={onServer}>{t('settings.server')}</Menu.Item>
+        <Menu.Item onClick={onExport}>{t('settings.exportBatch')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   )

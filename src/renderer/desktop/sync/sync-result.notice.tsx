@@ -31,6 +31,22 @@ export function SyncResultNotice({ sync }: { sync: SyncController }) {
       </Notification>
     )
   }
+  if (outcome.kind === 'exported') {
+    return (
+      <Notification
+        color="blue"
+        title={t('exportBatch.title')}
+        onClose={sync.dismiss}
+        role="status"
+        withBorder
+        data-testid="export-result"
+      >
+        <Text size="md" c="dark.9">
+          {t('exportBatch.done', { fileName: outcome.fileName, count: outcome.revisions })}
+        </Text>
+      </Notification>
+    )
+  }
   const { report } = outcome
   return (
     <Notification

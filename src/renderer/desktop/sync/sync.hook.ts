@@ -4,13 +4,18 @@ import { errorCode } from '../../common/errors/error.messages'
 import { callMain } from '../api/desktop.client'
 
 /** The outcome of the last press of "Đồng bộ", until dismissed. */
-export type SyncOutcome = { kind: 'done'; report: SyncReport } | { kind: 'failed'; code: string }
+export type SyncOutcome =
+  | { kind: 'done'; report: SyncReport }
+  | { kind: 'failed'; code: string }
+  | { kind: 'exported'; fileName: string; revisions: number }
 
 export interface SyncController {
   status: SyncStatus | null
   running: boolean
   outcome: SyncOutcome | null
   run: () => Promise<void>
+  /** Seals the pending work into one batch file and saves it (the browser's download). */
+  exportFile: () => Promise<void>
   dismiss: () => void
   setStatus: (status: SyncStatus) => void
 }
@@ -53,5 +58,32 @@ export function useSync(dataVersion: number, onSynced: () => void): SyncControll
     }
   }, [running, onSynced])
 
-  return { status, running, outcome, run, dismiss: () => setOutcome(null), setStatus }
+  const exportFile = useCallback(async () => {
+    setOutcome(null)
+    try {
+      const file = await callMain('sync.exportBatchFile', {})
+      saveBytes(file.fileName, file.bytesBase64)
+      setOutcome({ kind: 'exported', fileName: file.fileName, revisions: file.revisions })
+    } catch (error) {
+      setOutcome({ kind: 'failed', code: errorCode(error) })
+    } finally {
+      void refresh()
+    }
+  }, [refresh])
+
+  return { status, running, outcome, run, exportFile, dismiss: () => setOutcome(null), setStatus }
+}
+
+/** Saves bytes as a file: in Electron a download asks where to save it (a USB stick). */
+function saveBytes(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.langso.batch' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Revoked a little later: some engines read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

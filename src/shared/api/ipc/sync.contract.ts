@@ -8,6 +8,10 @@ export const syncStatusSchema = z.object({
   sent: z.number().int(),
   rejected: z.number().int(),
   lastSyncAt: z.string().nullable(),
+  /** The latest batch file exported for a USB stick; its revisions stay pending until a receipt. */
+  lastExport: z
+    .object({ batchId: z.string(), at: z.string(), revisions: z.number().int() })
+    .nullable(),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
 
@@ -20,6 +24,16 @@ export const syncReportSchema = z.object({
 })
 export type SyncReport = z.infer<typeof syncReportSchema>
 
+/** A sealed batch file to save on removable media. */
+export const exportedBatchSchema = z.object({
+  batchId: z.string(),
+  /** `<batchId>.langso-batch` */
+  fileName: z.string(),
+  bytesBase64: z.string(),
+  revisions: z.number().int(),
+})
+export type ExportedBatch = z.infer<typeof exportedBatchSchema>
+
 export const syncCalls = defineContract({
   'sync.status': { input: emptyInput, output: syncStatusSchema },
   'sync.setServerUrl': {
@@ -27,4 +41,6 @@ export const syncCalls = defineContract({
     output: syncStatusSchema,
   },
   'sync.run': { input: emptyInput, output: syncReportSchema },
+  /** Seals every pending revision into one batch file (the same seal as an upload). */
+  'sync.exportBatchFile': { input: emptyInput, output: exportedBatchSchema },
 })

@@ -53,8 +53,8 @@ describe('callMain over the real main-process handlers', () => {
     expect((failure as CallFailedError).code).toBe('not_found')
   })
 
-  it('reports no_server_url when syncing before the server is set', async () => {
+  it('reports not_enrolled when syncing before the laptop is enrolled', async () => {
     const failure = await callMain('sync.run', {}, bridge(ctx)).catch((e: unknown) => e)
-    expect((failure as CallFailedError).code).toBe('no_server_url')
+    expect((failure as CallFailedError).code).toBe('not_enrolled')
   })
 })
