@@ -13,6 +13,7 @@ import type {
 import type { FormVersionTable } from '../forms/forms.tables'
 import type { ImportPreviewTable, VillageTable } from '../places/places.tables'
 import type { ServerSettingTable } from '../settings/settings.tables'
+import type { ConflictTable, SyncCounterTable } from '../sync/sync.tables'
 
 /**
  * Row types of the server store. Only portable column types are used so that the same
@@ -37,6 +38,8 @@ export interface ServerDatabase {
   devices: DeviceTable
   enrolment_codes: EnrolmentCodeTable
   enrolment_failures: EnrolmentFailureTable
+  conflicts: ConflictTable
+  sync_counters: SyncCounterTable
 }
 
 /** One row per batch id ever received; counts are those of its first arrival. */
@@ -88,6 +91,8 @@ export interface RevisionTable {
   payload_json: string
   device_saved_at: string
   received_at: string
+  /** The cleaned response when cleaning changed it (migration 0007); else the payload's. */
+  clean_response_json: string | null
 }
 
 /** Current state of each household, derived from its winning revision. */
@@ -113,6 +118,10 @@ export interface HouseholdTable {
   received_at: string
   /** When the projection last changed. */
   updated_at: string
+  /** 1 when the state is a field-level merge of concurrent revisions (migration 0007). */
+  merged: number
+  /** Server change sequence of the last change, for devices' incremental pull (0007). */
+  change_seq: number
 }
 
 export interface MemberTable {

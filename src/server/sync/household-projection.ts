@@ -3,87 +3,108 @@ import type { FormResponse } from '../../shared/forms/form-response.schema'
 import { householdFacts, householdSearchText } from '../../shared/household/household-facts'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import type { HouseholdTable, ServerDatabase } from '../store/server-database.types'
+import type { ChangeSequence } from './change-sequence'
+import { refoldHousehold } from './household-refold'
 
 type Trx = Transaction<ServerDatabase>
 
-/** Columns a newer revision overwrites; `received_at` keeps the first arrival. */
-const REPLACED_COLUMNS = [
-  'commune_code',
-  'village_code',
-  'head_name',
-  'search_text',
-  'address',
-  'member_count',
-  'visit_result',
-  'visit_date',
-  'revision_id',
-  'hlc',
-  'device_id',
-  'form_id',
-  'form_version',
-  'response_json',
-  'updated_at',
-] as const satisfies readonly (keyof HouseholdTable)[]
+/** What the household row takes from its newest revision. */
+export interface HeadRevision {
+  id: string
+  householdId: string
+  communeCode: string
+  villageCode: string
+  visitDate: string
+  hlc: string
+  deviceId: string
+  formId: string
+  formVersion: number
+}
 
 /**
- * Folds an accepted revision into the current state of its household, visit and members.
- * Skeleton rule: the revision with the latest stamp wins whole (field-level merge comes
- * with the sync issue). The stamp comparison sits inside the upsert, so two batches racing
- * on the same household (PostgreSQL) cannot let an older stamp overwrite a newer one.
+ * Folds an accepted revision (already in the log) into the current state of its household,
+ * visit and members, numbering the change for the pull:
+ * - a new household, or a revision made from the household's current revision and newer
+ *   than it, becomes the state whole;
+ * - anything else (an edit concurrent with the current state, or a late older revision) is
+ *   settled by re-merging every accepted revision of the household in stamp order, so the
+ *   same set of revisions gives the same state whatever order they arrived in.
  *
- * @returns whether the household's current state now comes from this revision
+ * @returns whether the household changed
  */
 export async function projectRevision(
   trx: Trx,
   revision: HouseholdRevision,
   response: FormResponse,
   receivedAt: string,
+  seq: ChangeSequence,
 ): Promise<boolean> {
-  const won = await upsertHousehold(trx, revision, response, receivedAt)
+  const stored = await trx
+    .selectFrom('households')
+    .select(['revision_id', 'hlc'])
+    .where('id', '=', revision.householdId)
+    .executeTakeFirst()
+  if (!stored) {
+    await writeHousehold(trx, revision, response, { receivedAt, merged: false, seq, insert: true })
+  } else if (revision.baseRevisionId === stored.revision_id && revision.hlc > stored.hlc) {
+    await writeHousehold(trx, revision, response, { receivedAt, merged: false, seq, insert: false })
+  } else {
+    const folded = await refoldHousehold(trx, revision.householdId, receivedAt)
+    await writeHousehold(trx, folded.head, folded.response, {
+      receivedAt,
+      merged: folded.merged,
+      seq,
+      insert: false,
+    })
+  }
   await upsertVisit(trx, revision, response)
-  if (won) await replaceMembers(trx, revision.householdId, response)
-  return won
+  return true
 }
 
-async function upsertHousehold(
+interface WriteOptions {
+  receivedAt: string
+  merged: boolean
+  seq: ChangeSequence
+  /** A first revision: insert the row (keeping its first receipt time). */
+  insert: boolean
+}
+
+/** Writes the household's current state and its roster. */
+export async function writeHousehold(
   trx: Trx,
-  revision: HouseholdRevision,
+  head: HeadRevision,
   response: FormResponse,
-  receivedAt: string,
-): Promise<boolean> {
+  options: WriteOptions,
+): Promise<void> {
   const facts = householdFacts(response)
-  const row: HouseholdTable = {
-    id: revision.householdId,
-    commune_code: revision.communeCode,
-    village_code: revision.villageCode,
+  const state = {
+    commune_code: head.communeCode,
+    village_code: head.villageCode,
     head_name: facts.headName,
     search_text: householdSearchText(response),
     address: facts.address,
     member_count: facts.memberCount,
     visit_result: facts.visitResult,
-    visit_date: revision.visitDate,
-    revision_id: revision.id,
-    hlc: revision.hlc,
-    device_id: revision.deviceId,
-    form_id: revision.formId,
-    form_version: revision.formVersion,
+    visit_date: head.visitDate,
+    revision_id: head.id,
+    hlc: head.hlc,
+    device_id: head.deviceId,
+    form_id: head.formId,
+    form_version: head.formVersion,
     response_json: JSON.stringify(response),
-    received_at: receivedAt,
-    updated_at: receivedAt,
+    updated_at: options.receivedAt,
+    merged: options.merged ? 1 : 0,
+    change_seq: options.seq.next(),
+  } satisfies Omit<HouseholdTable, 'id' | 'received_at'>
+  if (options.insert) {
+    await trx
+      .insertInto('households')
+      .values({ id: head.householdId, received_at: options.receivedAt, ...state })
+      .execute()
+  } else {
+    await trx.updateTable('households').set(state).where('id', '=', head.householdId).execute()
   }
-  const result = await trx
-    .insertInto('households')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet((eb) =>
-          Object.fromEntries(REPLACED_COLUMNS.map((col) => [col, eb.ref(`excluded.${col}`)])),
-        )
-        .whereRef('households.hlc', '<', 'excluded.hlc'),
-    )
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+  await replaceMembers(trx, head.householdId, response)
 }
 
 async function upsertVisit(
@@ -115,7 +136,7 @@ async function upsertVisit(
     .execute()
 }
 
-/** The winning revision's roster replaces the stored one; row ids keep members stable. */
+/** The current state's roster replaces the stored one; row ids keep members stable. */
 async function replaceMembers(
   trx: Trx,
   householdId: string,

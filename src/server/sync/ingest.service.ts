@@ -4,6 +4,7 @@ import type { HouseholdRevision } from '../../shared/household/household-revisio
 import { type FormLookup, loadFormLookup } from '../forms/form-registry'
 import type { ServerContext } from '../server-context'
 import type { BatchSource, ServerDatabase } from '../store/server-database.types'
+import { type ChangeSequence, reserveChangeSequence } from './change-sequence'
 import { projectRevision } from './household-projection'
 import { judgeRevision, type RevisionVerdict } from './revision-verdict'
 
@@ -36,6 +37,8 @@ export async function ingestBatch(
   // Published form versions are looked up before the transaction holds the store.
   const forms = await loadFormLookup(ctx.db, batch.revisions)
   return ctx.db.transaction().execute(async (trx) => {
+    // First, so that concurrent ingests queue here and each merges settled state.
+    const seq = await reserveChangeSequence(trx, batch.revisions.length)
     const firstArrival = await insertBatch(trx, batch, receivedAt, arrival)
     const stored = await storedRevisionIds(
       trx,
@@ -43,7 +46,7 @@ export async function ingestBatch(
     )
     const outcomes: RevisionOutcome[] = []
     for (const revision of batch.revisions) {
-      outcomes.push(await ingestRevision(trx, batch, revision, receivedAt, stored, forms))
+      outcomes.push(await ingestRevision(trx, batch, revision, receivedAt, stored, forms, seq))
     }
     const counts = countOutcomes(outcomes)
     if (firstArrival) {
@@ -62,6 +65,7 @@ async function ingestRevision(
   receivedAt: string,
   stored: Set<string>,
   forms: FormLookup,
+  seq: ChangeSequence,
 ): Promise<RevisionOutcome> {
   const duplicate: RevisionOutcome = { revisionId: revision.id, status: 'duplicate' }
   if (stored.has(revision.id)) return duplicate
@@ -78,7 +82,7 @@ async function ingestRevision(
       ...(verdict.issues.length > 0 ? { issues: verdict.issues } : {}),
     }
   }
-  await projectRevision(trx, revision, verdict.response, receivedAt)
+  await projectRevision(trx, revision, verdict.response, receivedAt, seq)
   return { revisionId: revision.id, status: 'accepted' }
 }
 
@@ -158,6 +162,7 @@ async function insertRevision(
       reason: verdict.status === 'rejected' ? verdict.reason : null,
       issues_json: verdict.issues.length > 0 ? JSON.stringify(verdict.issues) : null,
       payload_json: JSON.stringify(revision),
+      clean_response_json: cleanedResponse(revision, verdict),
       device_saved_at: revision.savedAt,
       received_at: receivedAt,
     })
@@ -170,4 +175,11 @@ function countOutcomes(outcomes: RevisionOutcome[]) {
   const count = (status: RevisionOutcome['status']) =>
     outcomes.filter((o) => o.status === status).length
   return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') }
+}
+
+/** The cleaned response, stored only when cleaning changed it (re-merges read it back). */
+function cleanedResponse(revision: HouseholdRevision, verdict: RevisionVerdict): string | null {
+  if (verdict.status !== 'accepted') return null
+  const cleaned = JSON.stringify(verdict.response)
+  return cleaned === JSON.stringify(revision.response) ? null : cleaned
 }

@@ -1,8 +1,12 @@
+import { AppError } from '../../shared/result'
 import { communeScope, requireCommuneAccess } from '../auth/require-role'
 import type { HttpHandlers } from '../http/http-handler'
 import type { RequestContext } from '../http/request-context'
 import { listInbox, listQuarantine } from './batch-inbox.repository'
+import { listConflicts } from './conflict.repository'
+import { resolveConflict } from './conflict-resolution.service'
 import { ingestBatch } from './ingest.service'
+import { pullChanges } from './pull.service'
 import { importSealedBatch } from './sealed-import.service'
 
 /** Device sync calls, and the province's batch inbox and quarantine. */
@@ -40,7 +44,20 @@ export const syncHandlers = {
     const { limit, offset, communeCode, ...rest } = input
     return listQuarantine(ctx.db, { ...rest, communeCode: scoped(ctx, communeCode), limit, offset })
   },
+  'sync.pull': (ctx, input) => pullChanges(ctx, deviceCommune(ctx), input),
+  'conflicts.list': (ctx, input) => {
+    const { limit, offset, communeCode, ...rest } = input
+    return listConflicts(ctx.db, { ...rest, communeCode: scoped(ctx, communeCode), limit, offset })
+  },
+  'conflicts.resolve': (ctx, input) => resolveConflict(ctx, input),
 } satisfies Partial<HttpHandlers>
+
+/** The commune of the device making the call (access 'device' guarantees one). */
+function deviceCommune(ctx: RequestContext): string {
+  if (ctx.caller.kind !== 'device')
+    throw new AppError('unauthenticated', 'A device must sign this call')
+  return ctx.caller.communeCode
+}
 
 function importer(ctx: RequestContext) {
   return { caller: ctx.caller, ...(ctx.ip ? { ip: ctx.ip } : {}) }

@@ -5,6 +5,7 @@ import { placesMigration } from './0003-places'
 import { formsMigration } from './0004-forms'
 import { devicesMigration } from './0005-devices'
 import { sealedBatchesMigration } from './0006-sealed-batches'
+import { conflictsAndPullMigration } from './0007-conflicts-and-pull'
 
 /**
  * Every migration of the server store, by name. Names are numbered and sort in the order
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-forms': formsMigration,
   '0005-devices': devicesMigration,
   '0006-sealed-batches': sealedBatchesMigration,
+  '0007-conflicts-and-pull': conflictsAndPullMigration,
 }
 
 /** Kysely's migration provider over the in-code list (no files to find at run time). */

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { formDefinitionSchema } from '../../forms/form-definition.schema'
+import { answerSchema, formResponseSchema } from '../../forms/form-response.schema'
 import { validationIssueSchema } from '../../forms/validation-issue'
 import { householdRevisionSchema } from '../../household/household-revision.schema'
 import { communeCodeSchema } from './auth.contract'
@@ -108,6 +110,81 @@ export const batchImportResultSchema = z.object({
   signedReceipt: signedEnvelopeSchema,
 })
 
+/** A field two devices changed from the same base: the newer value won, the other is kept here. */
+export const conflictSchema = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  communeCode: z.string(),
+  villageCode: z.string().nullable(),
+  /** The household head's name as it stands now. */
+  headName: z.string().nullable(),
+  scope: z.enum(['household', 'member']),
+  /** The repeat section ('members') and row id for a member's answer. */
+  repeatId: z.string().nullable(),
+  rowId: z.string().nullable(),
+  /** A question id of the form; '@row' when one side removed a member the other edited. */
+  questionId: z.string(),
+  /** Null when the answer was absent on that side. */
+  baseValue: answerSchema,
+  winnerValue: answerSchema,
+  loserValue: answerSchema,
+  winnerRevisionId: z.string(),
+  loserRevisionId: z.string(),
+  winnerDeviceId: z.string(),
+  loserDeviceId: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['open', 'resolved']),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  chosen: z.enum(['winner', 'loser']).nullable(),
+  comment: z.string().nullable(),
+})
+export type Conflict = z.infer<typeof conflictSchema>
+
+/** A household as a device pulls it: its current (possibly merged) state. */
+export const pulledHouseholdSchema = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  revisionId: z.string(),
+  hlc: z.string(),
+  changeSeq: z.number().int(),
+  /** The state is a field-level merge of concurrent revisions. */
+  merged: z.boolean(),
+  formId: z.string(),
+  formVersion: z.number().int(),
+  visitDate: z.string(),
+  response: formResponseSchema,
+})
+export type PulledHousehold = z.infer<typeof pulledHouseholdSchema>
+
+export const syncPullSchema = z.object({
+  households: z.array(pulledHouseholdSchema),
+  villages: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      registeredHouseholds: z.number().int(),
+      active: z.boolean(),
+    }),
+  ),
+  /** Every published form version; definitions on a first pull (cursor 0) or when asked. */
+  forms: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int(),
+      publishedAt: z.string(),
+      definition: formDefinitionSchema.optional(),
+    }),
+  ),
+  /** Open conflicts of the device's commune. */
+  conflicts: z.array(conflictSchema),
+  /** Pass it as `cursor` next time; equal to the cursor sent when nothing changed. */
+  nextCursor: z.number().int(),
+  /** More households changed than fit in this page: pull again at once with nextCursor. */
+  hasMore: z.boolean(),
+})
+export type SyncPull = z.infer<typeof syncPullSchema>
+
 export const syncCalls = defineHttp({
   'sync.uploadSealedBatch': {
     method: 'POST',
@@ -160,6 +237,43 @@ export const syncCalls = defineHttp({
       ...inboxPaging,
     }),
     output: z.object({ total: z.number().int(), items: z.array(quarantinedRevisionSchema) }),
+  },
+  'sync.pull': {
+    method: 'GET',
+    path: '/api/v1/sync/pull',
+    access: 'device',
+    input: z.strictObject({
+      /** The last `nextCursor` received; 0 on a first pull. */
+      cursor: z.coerce.number().int().min(0).default(0),
+      limit: z.coerce.number().int().min(1).max(500).default(200),
+      /** Send every published form definition even when the cursor is not 0. */
+      withDefinitions: z.stringbool().optional(),
+    }),
+    output: syncPullSchema,
+  },
+  'conflicts.list': {
+    method: 'GET',
+    path: '/api/v1/conflicts',
+    access: ANY_USER,
+    input: z.strictObject({
+      communeCode: communeCodeSchema.optional(),
+      status: z.enum(['open', 'resolved']).optional(),
+      householdId: z.uuid().optional(),
+      ...inboxPaging,
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(conflictSchema) }),
+  },
+  'conflicts.resolve': {
+    method: 'POST',
+    path: '/api/v1/conflicts/:id/resolve',
+    access: PROVINCE_STAFF,
+    input: z.strictObject({
+      id: z.string().min(1).max(64),
+      /** 'winner' keeps the merged value; 'loser' writes a server revision setting the other. */
+      choose: z.enum(['winner', 'loser']),
+      comment: z.string().trim().max(500).optional(),
+    }),
+    output: conflictSchema,
   },
   'sync.uploadBatch': {
     method: 'POST',
