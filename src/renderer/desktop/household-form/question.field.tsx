@@ -61,10 +61,14 @@ export function QuestionField(props: QuestionFieldProps) {
     }
     onChange(action.value)
     if (q.type === 'select_one' || q.type === 'yes_no') {
-      // Keep the focus on the choice just picked, as a click would.
-      requestAnimationFrame(() =>
-        blockRef.current?.querySelector<HTMLElement>('input[type="radio"]:checked')?.focus(),
-      )
+      // Keep the focus on the choice just picked, as a click would — but only while it is
+      // still in this question: a fast typist may already have pressed Enter and moved on
+      // before the next frame, and the focus must not be pulled back.
+      requestAnimationFrame(() => {
+        const block = blockRef.current
+        if (!block?.contains(document.activeElement)) return
+        block.querySelector<HTMLElement>('input[type="radio"]:checked')?.focus()
+      })
     }
   }
 
