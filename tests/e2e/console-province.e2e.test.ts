@@ -409,6 +409,7 @@ describe('province console in Chromium', () => {
       'Máy khảo sát',
       'Hộp thư lô',
       'Hồ sơ bị từ chối',
+      'Xung đột dữ liệu',
       'Mẫu phiếu',
     ])
     expect(await page.getByTestId('console-total').textContent()).toBe('Tổng số: 0 hộ')

@@ -2,6 +2,7 @@ import { AuditScreen } from '../audit/audit.screen'
 import { BatchImportScreen } from '../batches/batch-import.screen'
 import { BatchInboxScreen } from '../batches/batch-inbox.screen'
 import { QuarantineScreen } from '../batches/quarantine.screen'
+import { ConflictsScreen } from '../conflicts/conflicts.screen'
 import { DevicesScreen } from '../devices/devices.screen'
 import { FormCompareScreen } from '../forms/form-compare.screen'
 import { FormPublishScreen } from '../forms/form-publish.screen'
@@ -37,6 +38,8 @@ export function ConsolePageView({ route }: { route: ConsoleRoute }) {
       return <BatchImportScreen />
     case 'quarantine':
       return <QuarantineScreen />
+    case 'conflicts':
+      return <ConflictsScreen />
     case 'forms':
       return <FormsScreen />
     case 'formVersion':

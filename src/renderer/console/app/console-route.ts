@@ -14,6 +14,7 @@ export type ConsoleRoute =
   | { page: 'batches' }
   | { page: 'batchImport' }
   | { page: 'quarantine' }
+  | { page: 'conflicts' }
   | { page: 'forms' }
   | { page: 'formVersion'; formId: string; version: number }
   | { page: 'formCompare'; formId: string; from: number; to: number }
@@ -47,6 +48,8 @@ export function parseRoute(pathname: string, search = ''): ConsoleRoute {
       return second === 'import' ? { page: 'batchImport' } : { page: 'batches' }
     case 'quarantine':
       return { page: 'quarantine' }
+    case 'conflicts':
+      return { page: 'conflicts' }
     case 'forms':
       return formsRoute(parts.slice(1), query)
     case 'users':
@@ -106,6 +109,8 @@ export function routeUrl(route: ConsoleRoute): string {
       return '/batches/import'
     case 'quarantine':
       return '/quarantine'
+    case 'conflicts':
+      return '/conflicts'
     case 'forms':
       return '/forms'
     case 'formVersion':

@@ -26,6 +26,7 @@ describe('console routes', () => {
       { page: 'batches' },
       { page: 'batchImport' },
       { page: 'quarantine' },
+      { page: 'conflicts' },
       { page: 'forms' },
       { page: 'formVersion', formId: 'household-digital-readiness', version: 3 },
       { page: 'formCompare', formId: 'household-digital-readiness', from: 1, to: 2 },

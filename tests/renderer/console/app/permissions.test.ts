@@ -11,6 +11,7 @@ describe('what each role sees in the console', () => {
       'devices',
       'batches',
       'quarantine',
+      'conflicts',
       'forms',
       'users',
       'audit',
@@ -21,6 +22,7 @@ describe('what each role sees in the console', () => {
       'devices',
       'batches',
       'quarantine',
+      'conflicts',
       'forms',
       'audit',
     ])
@@ -30,6 +32,7 @@ describe('what each role sees in the console', () => {
       'devices',
       'batches',
       'quarantine',
+      'conflicts',
       'forms',
     ])
   })
@@ -55,5 +58,9 @@ describe('what each role sees in the console', () => {
     expect(mayOpen('commune_viewer', 'batches')).toBe(true)
     expect(mayOpen('commune_viewer', 'batchImport')).toBe(false)
     expect(mayOpen('province_staff', 'batchImport')).toBe(true)
+    // Everyone sees conflicts (a commune viewer only their commune's); only province staff settle them.
+    expect(mayOpen('commune_viewer', 'conflicts')).toBe(true)
+    expect(mayCall('commune_viewer', 'conflicts.resolve')).toBe(false)
+    expect(mayCall('province_staff', 'conflicts.resolve')).toBe(true)
   })
 })
