@@ -47,6 +47,8 @@ export interface TestMainOptions {
   fetch?: typeof fetch
   /** The data key's source; a fixed test key by default (the same on every reopen). */
   keyProvider?: KeyProvider
+  /** Where the id sequence starts: a second laptop in one test needs its own ids. */
+  idSeed?: number
 }
 
 /** A main context on a fresh SQLite file in a temp folder, with a manual clock and fixed ids. */
@@ -54,7 +56,7 @@ export async function openTestMain(options: TestMainOptions = {}): Promise<TestM
   const dir = await mkdtemp(join(tmpdir(), 'langso-main-'))
   const dbPath = join(dir, 'langso.sqlite')
   const clock = new ManualClock(FIXTURE_MS)
-  const ids = sequentialIds(CONTEXT_ID_SEED)
+  const ids = sequentialIds(options.idSeed ?? CONTEXT_ID_SEED)
   const log = new MemoryLogger()
   const sleeps: number[] = []
   let network: typeof fetch = options.fetch ?? globalThis.fetch.bind(globalThis)

@@ -11,7 +11,7 @@ import type { MainContext } from '../context'
 import { contributionJson } from '../indicators/indicator-contributions'
 import { localPlaces } from '../places/village-catalog'
 import { nextHlcStamp } from '../settings/device-clock'
-import type { LocalDatabase } from '../store/local-database.types'
+import type { LocalDatabase, LocalSyncState } from '../store/local-database.types'
 import { sealedAt } from '../store/sealed-columns'
 import { insertRevision } from '../sync/outbox.repository'
 import { findHousehold, type HouseholdRow, upsertHousehold } from './household.repository'
@@ -63,7 +63,6 @@ export async function saveVisit(
   const visitId = sameDay?.id ?? ctx.newId()
   const savedAt = new Date(ctx.clock.now()).toISOString()
   const facts = householdFacts(visit.response)
-  const full = isFullRecord(visit.response) || !existing
 
   const revision: HouseholdRevision = householdRevisionSchema.parse({
     id: revisionId,
@@ -82,41 +81,19 @@ export async function saveVisit(
     enumerator: visit.enumerator,
   })
 
-  const memberNames = full ? facts.memberNames : await currentMemberNames(trx, householdId)
-  const searchText = householdSearchText(facts.headName, memberNames, facts.address)
-  await upsertHousehold(trx, {
-    id: householdId,
-    commune_code: revision.communeCode,
-    village_code: revision.villageCode,
-    head_name: facts.headName,
-    head_key: nameKey(facts.headName),
-    search_text: searchText,
-    address: facts.address,
-    member_count: full ? facts.memberCount : (existing?.member_count ?? 0),
-    visit_result: facts.visitResult,
-    visit_date: visit.visitDate,
-    latest_revision_id: revisionId,
-    sync_state: 'pending',
-    reject_reason: null,
-    ...contribution(existing, visit),
-    created_at: existing?.created_at ?? savedAt,
-    updated_at: savedAt,
+  await storeHouseholdState(trx, ctx, existing, {
+    householdId,
+    revisionId,
+    visitId,
+    communeCode: revision.communeCode,
+    villageCode: revision.villageCode,
+    visitDate: visit.visitDate,
+    form: visit.form,
+    response: visit.response,
+    enumeratorId: visit.enumerator?.id ?? null,
+    syncState: 'pending',
+    at: savedAt,
   })
-  await upsertVisit(trx, {
-    id: visitId,
-    household_id: householdId,
-    visit_date: visit.visitDate,
-    form_id: visit.form.id,
-    form_version: visit.form.version,
-    response_json: ctx.cipher.sealJson(visit.response, sealedAt.visitResponse(visitId)),
-    visit_result: facts.visitResult,
-    full_record: isFullRecord(visit.response) ? 1 : 0,
-    enumerator_id: visit.enumerator?.id ?? null,
-    created_at: sameDay?.created_at ?? savedAt,
-    updated_at: savedAt,
-  })
-  if (full) await replaceRoster(trx, ctx, householdId, visit)
-  await indexHouseholdText(trx, householdId, searchText)
   await insertRevision(trx, {
     id: revisionId,
     household_id: householdId,
@@ -133,13 +110,84 @@ export async function saveVisit(
   return { householdId, revisionId, visitId }
 }
 
+/** A household's state to store: a local save's, or one pulled from the server. */
+export interface HouseholdState {
+  householdId: string
+  /** The revision this state is: the household's next edit is based on it. */
+  revisionId: string
+  visitId: string
+  communeCode: string
+  villageCode: string
+  visitDate: string
+  form: FormDefinition
+  response: FormResponse
+  enumeratorId: string | null
+  syncState: LocalSyncState
+  at: string
+}
+
+/**
+ * Writes a household's state everywhere a list, search or indicator reads it: the listed
+ * facts and indicator contribution, the day's visit (sealed), for a full record the roster
+ * (sealed) and the keyed hashes of its phones and citizen ids, and the search index. Both a
+ * local save and a pulled change go through here, so they are stored the same way. Call
+ * inside a transaction.
+ */
+export async function storeHouseholdState(
+  trx: Kysely<LocalDatabase>,
+  ctx: MainContext,
+  existing: HouseholdRow | undefined,
+  state: HouseholdState,
+): Promise<void> {
+  const { householdId, visitId, at } = state
+  const visit = { form: state.form, visitDate: state.visitDate, response: state.response }
+  const facts = householdFacts(state.response)
+  const full = isFullRecord(state.response) || !existing
+  const sameDay = await findVisitOnDate(trx, householdId, state.visitDate)
+  const memberNames = full ? facts.memberNames : await currentMemberNames(trx, householdId)
+  const searchText = householdSearchText(facts.headName, memberNames, facts.address)
+  await upsertHousehold(trx, {
+    id: householdId,
+    commune_code: state.communeCode,
+    village_code: state.villageCode,
+    head_name: facts.headName,
+    head_key: nameKey(facts.headName),
+    search_text: searchText,
+    address: facts.address,
+    member_count: full ? facts.memberCount : (existing?.member_count ?? 0),
+    visit_result: facts.visitResult,
+    visit_date: state.visitDate,
+    latest_revision_id: state.revisionId,
+    sync_state: state.syncState,
+    reject_reason: null,
+    ...contribution(existing, visit),
+    created_at: existing?.created_at ?? at,
+    updated_at: at,
+  })
+  await upsertVisit(trx, {
+    id: visitId,
+    household_id: householdId,
+    visit_date: state.visitDate,
+    form_id: state.form.id,
+    form_version: state.form.version,
+    response_json: ctx.cipher.sealJson(state.response, sealedAt.visitResponse(visitId)),
+    visit_result: facts.visitResult,
+    full_record: isFullRecord(state.response) ? 1 : 0,
+    enumerator_id: state.enumeratorId,
+    created_at: sameDay?.created_at ?? at,
+    updated_at: at,
+  })
+  if (full) await replaceRoster(trx, ctx, householdId, visit)
+  await indexHouseholdText(trx, householdId, searchText)
+}
+
 /**
  * Indicators use each household's latest completed visit: a completed visit dated on or
  * after the stored one replaces its contribution; any other visit leaves it.
  */
 function contribution(
   existing: HouseholdRow | undefined,
-  visit: VisitToSave,
+  visit: Pick<VisitToSave, 'form' | 'visitDate' | 'response'>,
 ): Pick<HouseholdRow, 'contribution_json' | 'contribution_date'> {
   const kept = {
     contribution_json: existing?.contribution_json ?? null,
@@ -157,7 +205,7 @@ async function replaceRoster(
   trx: Kysely<LocalDatabase>,
   ctx: MainContext,
   householdId: string,
-  visit: VisitToSave,
+  visit: Pick<VisitToSave, 'form' | 'response'>,
 ): Promise<void> {
   const rows = visit.response.repeats[MEMBERS_REPEAT] ?? []
   await replaceMembers(

@@ -10,6 +10,9 @@ import type { LocalDatabase } from '../store/local-database.types'
  * - current_team_member: who records visits now
  * - device_enrolment: the sealed enrolment record, device private key included (device/)
  * - enrolled_places: the enrolled commune, province and villages, clear JSON (places/)
+ * - pull_cursor: the server's change sequence this laptop has applied up to (sync/)
+ * - open_conflicts: the commune's open conflicts at the last pull
+ * - last_sync_server_at: the server's receipt time at the last sync (last_sync_at is the device's)
  */
 export type SettingKey =
   | 'device_id'
@@ -23,6 +26,9 @@ export type SettingKey =
   | 'current_team_member'
   | 'device_enrolment'
   | 'enrolled_places'
+  | 'pull_cursor'
+  | 'open_conflicts'
+  | 'last_sync_server_at'
 
 /** Reads one setting; null when it was never set. */
 export async function getSetting(

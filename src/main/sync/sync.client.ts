@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { type SyncPull, syncPullSchema } from '../../shared/api/http/sync.contract'
 import { httpContract, type SyncReceipt } from '../../shared/api/http.contract'
 import { BATCH_MEDIA_TYPE, isBatchError, openReceipt } from '../../shared/sync/batch-codec.node.js'
 import { signDeviceRequest } from '../../shared/sync/device-signature.node.js'
@@ -41,7 +42,11 @@ export async function uploadSealedBatch(
 ): Promise<SyncReceipt> {
   const url = `${serverUrl}${SEALED_BATCH_PATH}`
   for (let attempt = 1; attempt <= MAX_UPLOAD_ATTEMPTS; attempt++) {
-    const answer = await post(ctx, enrolment, url, batch.body)
+    const answer = await send(ctx, enrolment, url, {
+      method: 'POST',
+      pathWithQuery: SEALED_BATCH_PATH,
+      body: batch.body,
+    })
     if (answer !== null && !isRetryableStatus(answer.status)) {
       return readReceipt(enrolment, answer.status, answer.text, batch)
     }
@@ -55,35 +60,97 @@ export async function uploadSealedBatch(
   )
 }
 
-/** One signed POST (a fresh nonce each try); null when the network failed first. */
-async function post(
+/** One signed request (a fresh nonce each try); null when the network failed first. */
+async function send(
   ctx: MainContext,
   enrolment: Enrolment,
   url: string,
-  body: Uint8Array,
+  request: { method: 'GET' | 'POST'; pathWithQuery: string; body: Uint8Array },
 ): Promise<{ status: number; text: string } | null> {
   const signature = signDeviceRequest(enrolment.signingKey, {
-    method: 'POST',
-    pathWithQuery: SEALED_BATCH_PATH,
-    body,
+    method: request.method,
+    pathWithQuery: request.pathWithQuery,
+    body: request.body,
     deviceId: ctx.deviceId,
   })
+  const isPost = request.method === 'POST'
   try {
     const response = await ctx.fetch(url, {
-      method: 'POST',
-      headers: { ...signature, 'content-type': BATCH_MEDIA_TYPE, accept: 'application/json' },
+      method: request.method,
+      headers: {
+        ...signature,
+        ...(isPost ? { 'content-type': BATCH_MEDIA_TYPE } : {}),
+        accept: 'application/json',
+      },
       // A copy in a fresh ArrayBuffer: what fetch's BodyInit types accept.
-      body: new Uint8Array(body),
+      ...(isPost ? { body: new Uint8Array(request.body) } : {}),
       signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), ctx.closing]),
     })
     return { status: response.status, text: await response.text() }
   } catch (error) {
     // Expected while offline: reported as server_unreachable once the retries run out.
-    ctx.log.info('sync_upload_network_error', {
+    ctx.log.info('sync_network_error', {
+      method: request.method,
       errorType: error instanceof Error ? error.name : typeof error,
     })
     return null
   }
+}
+
+/** Where a device pulls its commune's changes. */
+export const PULL_PATH = httpContract['sync.pull'].path
+
+/** Households per pull page: a few hundred KB of JSON at most. */
+export const PULL_PAGE_SIZE = 200
+
+const EMPTY_BODY = new Uint8Array(0)
+
+/**
+ * Fetches one page of the commune's changes after `cursor`, signed as a device request
+ * (empty body), retried with backoff like an upload. The answer is checked against the
+ * contract before anything is applied.
+ */
+export async function pullPage(
+  ctx: MainContext,
+  enrolment: Enrolment,
+  serverUrl: string,
+  cursor: number,
+): Promise<SyncPull> {
+  const pathWithQuery = `${PULL_PATH}?cursor=${cursor}&limit=${PULL_PAGE_SIZE}`
+  for (let attempt = 1; attempt <= MAX_UPLOAD_ATTEMPTS; attempt++) {
+    const answer = await send(ctx, enrolment, `${serverUrl}${pathWithQuery}`, {
+      method: 'GET',
+      pathWithQuery,
+      body: EMPTY_BODY,
+    })
+    if (answer !== null && !isRetryableStatus(answer.status)) return readPull(answer)
+    if (ctx.closing.aborted) throw new SyncError('cancelled', 'the app is closing')
+    ctx.log.info('sync_pull_retry', { attempt, status: answer?.status ?? null })
+    if (attempt < MAX_UPLOAD_ATTEMPTS) await ctx.sleep(retryDelayMs(attempt))
+  }
+  throw new SyncError(
+    'server_unreachable',
+    `server did not answer the pull after ${MAX_UPLOAD_ATTEMPTS} attempts`,
+  )
+}
+
+function readPull(answer: { status: number; text: string }): SyncPull {
+  const envelope = envelopeSchema.safeParse(parseJson(answer.text))
+  if (!envelope.success) {
+    throw new SyncError(
+      'bad_pull',
+      `server answered HTTP ${answer.status} without a result envelope`,
+    )
+  }
+  if (!envelope.data.ok) {
+    const { code } = envelope.data.error
+    if (code === 'device_revoked')
+      throw new SyncError('device_revoked', 'the province revoked this laptop')
+    throw new SyncError('sync_refused', `server refused the pull (HTTP ${answer.status}, ${code})`)
+  }
+  const pull = syncPullSchema.safeParse(envelope.data.data)
+  if (!pull.success) throw new SyncError('bad_pull', 'the pulled changes do not match the contract')
+  return pull.data
 }
 
 function isRetryableStatus(status: number): boolean {

@@ -5,7 +5,8 @@ import { AppError } from '../../shared/result'
  * no_server_url (not set up) · server_unreachable (network down or server failing, after
  * retries) · bad_receipt (the answer does not acknowledge exactly what was sent) ·
  * sync_refused (the server answered the batch with an error) · cancelled (the app closed) ·
- * not_enrolled (no enrolment yet) · device_revoked (the province revoked this laptop).
+ * not_enrolled (no enrolment yet) · device_revoked (the province revoked this laptop) ·
+ * bad_pull (the pulled changes do not match the contract; nothing of them is applied).
  */
 export type SyncErrorCode =
   | 'no_server_url'
@@ -15,6 +16,7 @@ export type SyncErrorCode =
   | 'cancelled'
   | 'not_enrolled'
   | 'device_revoked'
+  | 'bad_pull'
 
 export class SyncError extends AppError {
   constructor(

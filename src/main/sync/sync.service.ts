@@ -20,6 +20,7 @@ import {
   settleRevision,
   takePendingRevisions,
 } from './outbox.repository'
+import { pullChanges } from './pull.service'
 import {
   insertSealedBatch,
   latestExport,
@@ -58,7 +59,15 @@ async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
     enrolment = await requireEnrolment(ctx)
   }
   const serverUrl = (await getSetting(ctx.db, 'server_url')) ?? enrolment.serverUrl
-  const report: SyncReport = { batches: 0, sent: 0, accepted: 0, duplicate: 0, rejected: 0 }
+  const report: SyncReport = {
+    batches: 0,
+    sent: 0,
+    accepted: 0,
+    duplicate: 0,
+    rejected: 0,
+    pulled: { households: 0, skipped: 0, villages: 0 },
+  }
+  let serverTime: string | null = null
   for (;;) {
     const batch = (await oldestOpenUpload(ctx.db)) ?? (await sealNextUpload(ctx, enrolment))
     if (!batch) break
@@ -67,9 +76,27 @@ async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
     report.batches += 1
     report.sent += batch.revisionIds.length
     for (const outcome of receipt.outcomes) report[outcome.status] += 1
+    serverTime = receipt.receivedAt
   }
-  await setSetting(ctx.db, 'last_sync_at', new Date(ctx.clock.now()).toISOString())
+  report.pulled = await pullChanges(ctx, enrolment, serverUrl)
+  await recordSyncTimes(ctx, serverTime)
   return report
+}
+
+/**
+ * Keeps both clocks of the sync (DESIGN.md §5, principle 6): the device's time now, and the
+ * server's receipt time when a batch was sent. A later device time earlier than the stored
+ * one means the laptop's clock went back (getSyncStatus flags it).
+ */
+async function recordSyncTimes(ctx: MainContext, serverTime: string | null): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const previous = await getSetting(trx, 'last_sync_at')
+    // Never moved back: a clock that went back stays flagged until it is set right.
+    if (previous === null || Date.parse(previous) <= ctx.clock.now()) {
+      await setSetting(trx, 'last_sync_at', new Date(ctx.clock.now()).toISOString())
+    }
+    if (serverTime !== null) await setSetting(trx, 'last_sync_server_at', serverTime)
+  })
 }
 
 async function requireEnrolment(ctx: MainContext): Promise<Enrolment> {
@@ -177,10 +204,14 @@ export async function exportBatchFile(ctx: MainContext): Promise<ExportedBatch> 
 export async function getSyncStatus(ctx: MainContext): Promise<SyncStatus> {
   const counts = await countRevisionsByStatus(ctx.db)
   const exported = await latestExport(ctx.db)
+  const lastSyncAt = await getSetting(ctx.db, 'last_sync_at')
   return {
     serverUrl: await getSetting(ctx.db, 'server_url'),
     ...counts,
-    lastSyncAt: await getSetting(ctx.db, 'last_sync_at'),
+    lastSyncAt,
+    openConflicts: Number((await getSetting(ctx.db, 'open_conflicts')) ?? '0'),
+    clockBehind: lastSyncAt !== null && ctx.clock.now() < Date.parse(lastSyncAt),
+    lastServerTime: await getSetting(ctx.db, 'last_sync_server_at'),
     lastExport: exported
       ? { batchId: exported.id, at: exported.createdAt, revisions: exported.revisions }
       : null,

@@ -36,6 +36,8 @@ export const en: Messages = {
       'Cannot reach the server. Check the network or the server address, then press "Sync" again. Your data is kept safe on this laptop.',
     bad_receipt:
       'The server gave an invalid answer, so nothing was marked as sent. Press "Sync" again; if it keeps failing, tell the province staff.',
+    bad_pull:
+      'The data downloaded from the server is invalid, so none of it was used. Press "Sync" again; if it keeps failing, tell the province staff.',
     sync_refused:
       'The server refused this batch. Your data is kept on this laptop; ask the province staff to check this device.',
     unknown_call: 'The software on this laptop does not match itself. Restart the app.',
@@ -110,6 +112,8 @@ export const en: Messages = {
     serverUrlSaved: 'Server address saved.',
     lastSync: 'Last sync: {{time}}',
     neverSynced: 'Never synced yet.',
+    clockBehind: 'The laptop clock is behind the last sync — please set the correct time',
+    openConflicts: 'Open conflicts: {{count, number}}',
     counts:
       'Waiting: {{pending, number}} · Sent: {{sent, number}} · Rejected: {{rejected, number}}',
   },

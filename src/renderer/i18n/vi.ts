@@ -39,6 +39,8 @@ export const vi = {
       'Không kết nối được máy chủ. Kiểm tra mạng hoặc địa chỉ máy chủ rồi bấm "Đồng bộ" lại. Dữ liệu vẫn được giữ an toàn trên máy.',
     bad_receipt:
       'Máy chủ trả lời không hợp lệ nên chưa đánh dấu đã gửi. Bấm "Đồng bộ" lại; nếu vẫn lỗi, báo cho cán bộ tỉnh.',
+    bad_pull:
+      'Dữ liệu tải về từ máy chủ không hợp lệ nên chưa được dùng. Bấm "Đồng bộ" lại; nếu vẫn lỗi, báo cho cán bộ tỉnh.',
     sync_refused:
       'Máy chủ từ chối nhận đợt gửi này. Dữ liệu vẫn được giữ trên máy; hãy báo cho cán bộ tỉnh kiểm tra máy này.',
     unknown_call: 'Phần mềm trên máy này chưa khớp phiên bản. Hãy khởi động lại ứng dụng.',
@@ -110,6 +112,8 @@ export const vi = {
     serverUrlSaved: 'Đã lưu địa chỉ máy chủ.',
     lastSync: 'Lần đồng bộ gần nhất: {{time}}',
     neverSynced: 'Chưa đồng bộ lần nào.',
+    clockBehind: 'Đồng hồ máy đang chậm hơn lần đồng bộ trước — hãy chỉnh lại giờ',
+    openConflicts: '{{count, number}} xung đột chờ xử lý',
     counts:
       'Chờ gửi: {{pending, number}} · Đã gửi: {{sent, number}} · Bị từ chối: {{rejected, number}}',
   },

@@ -60,6 +60,14 @@ function openSent(body: Buffer): Promise<OpenedBatch> {
   })
 }
 
+const EMPTY_PULL = {
+  status: 200,
+  body: JSON.stringify({
+    ok: true,
+    data: { households: [], villages: [], forms: [], conflicts: [], nextCursor: 0, hasMore: false },
+  }),
+}
+
 /** A receipt accepting every revision of the batch (ids read back from the sealed file). */
 async function receiptFor(body: Buffer): Promise<SyncReceipt> {
   const opened = await openSent(body)
@@ -94,7 +102,10 @@ async function expectNothingMarked(): Promise<void> {
  */
 async function syncWith(answer: (body: Buffer) => Promise<ReturnType<FakeAnswer>>) {
   const answers = new Map<string, ReturnType<FakeAnswer>>()
-  fake = await startFakeServer((body) => answers.get(body.toString('base64')) ?? null)
+  // A GET (empty body) is the pull after the upload: nothing changed on the server.
+  fake = await startFakeServer(
+    (body) => answers.get(body.toString('base64')) ?? (body.length === 0 ? EMPTY_PULL : null),
+  )
   const url = fake.url
   t.setNetwork(async (input, init) => {
     if (init?.body instanceof Uint8Array) {

@@ -43,6 +43,11 @@ async function reopenWith(fetchImpl: typeof fetch): Promise<void> {
   await t.reopen()
 }
 
+/** The sealed-batch uploads the laptop made (the pull after each sync is not counted). */
+function uploads(): string[] {
+  return network.calls.filter((url) => url.endsWith(SEALED_PATH))
+}
+
 async function save(response: FormResponse = makeHouseholdResponse(), householdId?: string) {
   return recordVisit(t.ctx, response, householdId ? { householdId } : {})
 }
@@ -72,8 +77,15 @@ describe('runSync with sealed batches against the provincial server', () => {
 
     const report = await runSync(t.ctx)
 
-    expect(report).toEqual({ batches: 1, sent: 2, accepted: 2, duplicate: 0, rejected: 0 })
-    expect(network.calls).toEqual([`${server.url}${SEALED_PATH}`])
+    expect(report).toEqual({
+      batches: 1,
+      sent: 2,
+      accepted: 2,
+      duplicate: 0,
+      rejected: 0,
+      pulled: expect.objectContaining({ households: 0, skipped: 0 }),
+    })
+    expect(uploads()).toEqual([`${server.url}${SEALED_PATH}`])
     const states = await revisionStates()
     expect(states.map((s) => s.status)).toEqual(['sent', 'sent'])
     const batches = await t.ctx.db.selectFrom('sealed_batches').selectAll().execute()
@@ -94,6 +106,7 @@ describe('runSync with sealed batches against the provincial server', () => {
   it('stores the sealed batch before uploading and marks nothing before the receipt', async () => {
     const seen: { counts: Record<string, number>; stored: number }[] = []
     t.setNetwork(async (input, init) => {
+      if (init?.method !== 'POST') return fetch(input, init)
       const stored = await t.ctx.db.selectFrom('sealed_batches').select('id').execute()
       seen.push({ counts: await countRevisionsByStatus(t.ctx.db), stored: stored.length })
       return fetch(input, init)
@@ -113,8 +126,15 @@ describe('runSync with sealed batches against the provincial server', () => {
 
     const again = await runSync(t.ctx)
 
-    expect(again).toEqual({ batches: 0, sent: 0, accepted: 0, duplicate: 0, rejected: 0 })
-    expect(network.calls).toHaveLength(1)
+    expect(again).toEqual({
+      batches: 0,
+      sent: 0,
+      accepted: 0,
+      duplicate: 0,
+      rejected: 0,
+      pulled: expect.objectContaining({ households: 0, skipped: 0 }),
+    })
+    expect(uploads()).toHaveLength(1)
     expect(await server.revisionCount()).toBe(1)
   })
 
@@ -124,7 +144,7 @@ describe('runSync with sealed batches against the provincial server', () => {
     const report = await runSync(t.ctx)
 
     expect(report).toMatchObject({ batches: 2, sent: SYNC_BATCH_SIZE + 5 })
-    expect(network.calls).toHaveLength(2)
+    expect(uploads()).toHaveLength(2)
     expect((await countRevisionsByStatus(t.ctx.db)).pending).toBe(0)
     expect(await server.householdIds()).toHaveLength(SYNC_BATCH_SIZE + 5)
     const batchIds = (
@@ -238,7 +258,7 @@ describe('runSync with sealed batches against the provincial server', () => {
 
     expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 1, sent: 0, rejected: 0 })
     expect(await server.revisionCount()).toBe(0)
-    expect(network.calls).toHaveLength(1) // refused, not retried
+    expect(uploads()).toHaveLength(1) // refused, not retried
   })
 
   it('exports a batch file; once imported, the next online sync settles its records as duplicates', async () => {
@@ -259,7 +279,7 @@ describe('runSync with sealed batches against the provincial server', () => {
       ok: true,
       data: { pending: 2, lastExport: { batchId: exported.batchId, revisions: 2 } },
     })
-    expect(network.calls).toEqual([])
+    expect(uploads()).toEqual([])
 
     // Province staff import the file from the USB stick in the console.
     const imported = dataOf(
@@ -285,9 +305,9 @@ describe('runSync with sealed batches against the provincial server', () => {
 
     const [first, second] = await Promise.all([runSync(t.ctx), runSync(t.ctx)])
 
-    expect(first).toEqual({ batches: 1, sent: 2, accepted: 2, duplicate: 0, rejected: 0 })
+    expect(first).toMatchObject({ batches: 1, sent: 2, accepted: 2, duplicate: 0, rejected: 0 })
     expect(second).toEqual(first)
-    expect(network.calls).toHaveLength(1)
+    expect(uploads()).toHaveLength(1)
   })
 
   it('is safe to press twice through IPC', async () => {
@@ -298,9 +318,16 @@ describe('runSync with sealed batches against the provincial server', () => {
     ])
     expect(first).toEqual({
       ok: true,
-      data: { batches: 1, sent: 1, accepted: 1, duplicate: 0, rejected: 0 },
+      data: {
+        batches: 1,
+        sent: 1,
+        accepted: 1,
+        duplicate: 0,
+        rejected: 0,
+        pulled: expect.objectContaining({ households: 0, skipped: 0 }),
+      },
     })
     expect(second).toEqual(first)
-    expect(network.calls).toHaveLength(1)
+    expect(uploads()).toHaveLength(1)
   })
 })

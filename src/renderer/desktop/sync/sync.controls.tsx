@@ -11,6 +11,16 @@ export function SyncControls({ sync }: { sync: SyncController }) {
     sync.status !== null && sync.status.pending + sync.status.sent + sync.status.rejected > 0
   return (
     <Group gap="sm" wrap="nowrap">
+      {sync.status?.clockBehind ? (
+        <Badge size="lg" radius="sm" color="red" variant="light" data-testid="clock-behind">
+          {t('sync.clockBehind')}
+        </Badge>
+      ) : null}
+      {sync.status && sync.status.openConflicts > 0 ? (
+        <Badge size="lg" radius="sm" color="orange" variant="light" data-testid="open-conflicts">
+          {t('sync.openConflicts', { count: sync.status.openConflicts })}
+        </Badge>
+      ) : null}
       {hasRecords ? (
         <Badge
           size="lg"

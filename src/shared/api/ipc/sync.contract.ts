@@ -12,6 +12,12 @@ export const syncStatusSchema = z.object({
   lastExport: z
     .object({ batchId: z.string(), at: z.string(), revisions: z.number().int() })
     .nullable(),
+  /** Open conflicts of the commune, as of the last pull. */
+  openConflicts: z.number().int(),
+  /** The device clock reads earlier than at the last sync: its time must be set right. */
+  clockBehind: z.boolean(),
+  /** The server's time at the last sync (its receipt), when a batch was sent. */
+  lastServerTime: z.string().nullable(),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
 
@@ -21,6 +27,12 @@ export const syncReportSchema = z.object({
   accepted: z.number().int(),
   duplicate: z.number().int(),
   rejected: z.number().int(),
+  /** What the pull after the upload brought: households stored, kept local, villages. */
+  pulled: z.object({
+    households: z.number().int(),
+    skipped: z.number().int(),
+    villages: z.number().int(),
+  }),
 })
 export type SyncReport = z.infer<typeof syncReportSchema>
 
