@@ -1,31 +1,8 @@
 import '@mantine/core/styles.css'
 import '../common/theme/fonts'
 import './app/desktop.css'
-import { MantineProvider } from '@mantine/core'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { ErrorBoundary } from '../common/components/error.boundary'
-import { appCssVariables, appTheme } from '../common/theme/app.theme'
-import { savedLocale, startI18n } from '../i18n/i18n'
+import { mountApp } from '../common/app/mount-app'
+import { appTheme } from '../common/theme/app.theme'
 import { App } from './app/app'
 
-async function start(): Promise<void> {
-  await startI18n(savedLocale(globalThis.localStorage))
-  const root = document.getElementById('root')
-  if (!root) throw new Error('index.html has no #root element')
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider
-        theme={appTheme}
-        cssVariablesResolver={appCssVariables}
-        defaultColorScheme="light"
-      >
-        <ErrorBoundary>
-          <App />
-        </ErrorBoundary>
-      </MantineProvider>
-    </StrictMode>,
-  )
-}
-
-void start()
+void mountApp(<App />, appTheme)
