@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { InvalidFileError } from './uploaded-file'
 
 /** One non-empty row of a sheet: its number as a spreadsheet shows it, and its cells as text. */
@@ -62,7 +62,9 @@ function guessDelimiter(text: string): ',' | ';' {
  * name. Formulas give their cached result, rich text its plain text, dates YYYY-MM-DD.
  */
 export async function readWorkbookSheets(bytes: Buffer): Promise<Map<string, SheetRow[]>> {
-  const workbook = new ExcelJS.Workbook()
+  // exceljs takes ~0.2 s to load: load it when a spreadsheet arrives, not at server start.
+  const { default: excel } = await import('exceljs')
+  const workbook = new excel.Workbook()
   try {
     // exceljs's declared parameter type predates Node's generic Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
