@@ -15,10 +15,13 @@ export function BatchImportResult({
   fileName,
   result,
   communeName,
+  deviceName,
 }: {
   fileName: string
   result: ImportResult
   communeName: (code: string) => string | null
+  /** The enrolled device's name, so staff recognise the laptop the stick came from. */
+  deviceName: (id: string) => string | null
 }) {
   const { t } = useTranslation()
   const { receipt, manifest } = result
@@ -53,9 +56,14 @@ export function BatchImportResult({
         <Table variant="vertical" withTableBorder={false} fz="md" data-testid="batch-manifest">
           <Table.Tbody>
             <Row label={t('console.batchImport.device')}>
-              <Text ff="monospace" title={manifest.deviceId}>
-                {shortId(manifest.deviceId)}
-              </Text>
+              <Group gap="xs">
+                {deviceName(manifest.deviceId) ? (
+                  <Text>{deviceName(manifest.deviceId)}</Text>
+                ) : null}
+                <Text ff="monospace" c="dimmed" title={manifest.deviceId}>
+                  {shortId(manifest.deviceId)}
+                </Text>
+              </Group>
             </Row>
             <Row label={t('console.batchImport.commune')}>
               {communeName(manifest.communeCode) ?? manifest.communeCode}

@@ -13,6 +13,7 @@ import { PageHeader } from '../common/page.header'
 import { DropZone } from './batch-drop.zone'
 import { BatchImportResult } from './batch-import.result'
 import { refusalOverrides } from './batch-reasons'
+import { useDevices } from './devices.hook'
 
 const ACCEPT = '.langso-batch,application/vnd.langso.batch'
 /** The JSON body carries the file as base64; the server's body limit bounds the file first. */
@@ -30,6 +31,7 @@ export function BatchImportScreen() {
   const client = useConsoleClient()
   const navigate = useNavigate()
   const communes = useCommunes()
+  const devices = useDevices()
   const [fileName, setFileName] = useState<string | null>(null)
   const [step, setStep] = useState<Step>('reading')
   const [result, setResult] = useState<HttpOutput<'batches.importFile'> | null>(null)
@@ -84,7 +86,12 @@ export function BatchImportScreen() {
       ) : null}
       {result && fileName ? (
         <>
-          <BatchImportResult fileName={fileName} result={result} communeName={communes.nameOf} />
+          <BatchImportResult
+            fileName={fileName}
+            result={result}
+            communeName={communes.nameOf}
+            deviceName={devices.nameOf}
+          />
           <Group>
             <Button size="md" onClick={() => navigate({ page: 'batches' })}>
               {t('console.batchImport.toInbox')}

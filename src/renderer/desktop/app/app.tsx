@@ -36,7 +36,12 @@ export function App() {
   const [appError, setAppError] = useState<string | null>(null)
   const [dialog, setDialog] = useState<'team' | 'server' | 'enrolment' | null>(null)
   const dataChanged = useCallback(() => setDataVersion((n) => n + 1), [])
-  const sync = useSync(dataVersion, dataChanged)
+  // The "saved, waiting to be sent" note is out of date once a sync has run.
+  const synced = useCallback(() => {
+    setSaved(null)
+    dataChanged()
+  }, [dataChanged])
+  const sync = useSync(dataVersion, synced)
 
   const device = useAsyncData(() => callMain('device.status', {}), [dataVersion])
   const setup = useAsyncData(
