@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { newId } from '../../src/shared/ids/uuid'
 import { makeBatch, makeRevision } from '../support/household-fixtures'
+import { HouseholdSeeder } from '../support/seed-households'
+import { signInApi } from './support/console-batches'
 import { type ConsoleHarness, choose, field, startConsoleHarness } from './support/console-browser'
 import {
   type Cell,
@@ -336,16 +339,15 @@ describe('province console in Chromium', () => {
   }, 120_000)
 
   it('manages users, shows the audit log, and a commune viewer sees only their commune', async () => {
-    // A household of Ngọc Đường reaches the server (sync is not scoped by enrolment yet).
+    // A household of Ngọc Đường reaches the server: sealed and uploaded by a laptop enrolled there.
+    const api = await signInApi(h.server.url, { ...CONSOLE_ADMIN, password: NEW_ADMIN_PASSWORD })
+    const deviceId = newId()
+    const laptop = await HouseholdSeeder.enrol(h.server, api, [deviceId])
     const revision = makeRevision({
+      deviceId,
       responseOverrides: { answers: { head_name: 'Hoàng Văn Tỉnh' } },
     })
-    const uploaded = await fetch(`${h.server.url}/api/v1/sync/batches`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(makeBatch([revision])),
-    })
-    expect(uploaded.status).toBe(200)
+    expect((await laptop.upload(makeBatch([revision], { deviceId }))).accepted).toBe(1)
 
     await nav('Người dùng').click()
     await heading('Người dùng').waitFor()

@@ -165,7 +165,10 @@ export interface BatchOptions {
   sentAtMs?: number
 }
 
-/** A sync batch carrying the given revisions, as a device would send it. */
+/**
+ * A batch of the given revisions as the server ingests it; HouseholdSeeder (seed-households)
+ * seals it as its device's laptop and uploads it. Its sentAt becomes the sealing time.
+ */
 export function makeBatch(revisions: HouseholdRevision[], options: BatchOptions = {}): SyncBatch {
   const ids = options.ids ?? defaultIds
   return {

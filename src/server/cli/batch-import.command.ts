@@ -28,7 +28,7 @@ export async function batchImportCommand(
     clock: store.clock,
     provinceKeys: await loadOrCreateProvinceKeys(config.dataDir, store.clock),
   }
-  const { manifest, receipt } = await importSealedBatch(ctx, bytes, 'file', {
+  const { manifest, receipt, deviceEnrolment } = await importSealedBatch(ctx, bytes, 'file', {
     caller: { kind: 'anonymous' },
     actor: { kind: 'cli', id: null, name: osUser() },
   })
@@ -38,6 +38,11 @@ export async function batchImportCommand(
   io.out(`  Nhận mới / Accepted: ${receipt.accepted}`)
   io.out(`  Đã có / Duplicate: ${receipt.duplicate}`)
   io.out(`  Bị từ chối / Rejected: ${receipt.rejected}`)
+  if (deviceEnrolment && deviceEnrolment.outcome !== 'retry') {
+    io.out(
+      `  Đã đăng ký máy từ tệp / Device registered from the file: ${deviceEnrolment.deviceName}`,
+    )
+  }
 }
 
 async function readBatchFile(file: string): Promise<Uint8Array> {

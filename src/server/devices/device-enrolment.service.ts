@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { HttpOutput } from '../../shared/api/http.contract'
 import { ed25519PublicKey } from '../../shared/sync/device-signature.node.js'
-import { recordAudit } from '../audit/audit.service'
+import { type AuditActor, recordAudit } from '../audit/audit.service'
 import type { HttpParsedInput } from '../http/http-handler'
 import type { RequestContext } from '../http/request-context'
 import { provincePublicKeys } from '../keys/province-keys'
@@ -13,6 +13,7 @@ import {
   EnrolmentCodeExpiredError,
   EnrolmentCodeInvalidError,
   EnrolmentCodeUsedError,
+  EnrolmentCommuneMismatchError,
 } from './device-errors'
 import type { DeviceTable, EnrolmentCodeTable, EnrolmentKind } from './devices.tables'
 import { assertEnrolmentAllowed, recordEnrolmentFailure } from './enrolment-rate-limit'
@@ -23,7 +24,20 @@ export type EnrolInput = HttpParsedInput<'devices.enrol'>
 export type EnrolOutput = HttpOutput<'devices.enrol'>
 
 /** Address counted for the attempt limit when the transport gives none (a direct call). */
-const UNKNOWN_ADDRESS = 'unknown'
+export const UNKNOWN_ADDRESS = 'unknown'
+
+/** How a redemption ended: a new device, a known device's new enrolment, or a retry. */
+export type RedemptionOutcome = 'enrolled' | 'reenrolled' | 'retry'
+
+/** What a caller other than devices.enrol (a batch file's claim) adds to a redemption. */
+export interface RedeemOptions {
+  /** The token must be for this commune (a batch's commune), else enrolment_commune_mismatch. */
+  communeCode?: string
+  /** Merged into the audit entry's details (e.g. the batch that carried the token). */
+  auditDetails?: Record<string, unknown>
+  /** Who the audit entry names, when not the request's caller (the CLI). */
+  actor?: AuditActor
+}
 
 /**
  * Enrols a device with a one-time code or an enrolment file token: records the device's
@@ -48,9 +62,10 @@ export async function enrolDevice(ctx: RequestContext, input: EnrolInput): Promi
     if (secret.kind === 'code' && !isWellFormedCode(secret.value)) {
       throw new EnrolmentCodeInvalidError()
     }
-    return await ctx.db
-      .transaction()
-      .execute((trx) => redeem(trx, ctx, input, secret.kind, codeHash))
+    const code = await ctx.db.transaction().execute(async (trx) => {
+      return (await redeemSecret(trx, ctx, input, secret.kind, codeHash)).code
+    })
+    return await enrolmentAnswer(ctx.db, ctx, input, code)
   } catch (error) {
     if (error instanceof EnrolmentCodeInvalidError) await recordEnrolmentFailure(ctx, ip)
     throw error
@@ -62,13 +77,20 @@ function presentedSecret(input: EnrolInput): { kind: EnrolmentKind; value: strin
   return { kind: 'file', value: (input.enrolmentToken ?? '').trim() }
 }
 
-async function redeem(
+/**
+ * Redeems a code or token (by its hash) for the device within the caller's transaction:
+ * checks it (invalid or cancelled, other commune, used by another device or key, expired,
+ * device revoked — in that order), marks it used, saves the device and audits it. A retry
+ * by the device that used it, with the same key, changes nothing.
+ */
+export async function redeemSecret(
   trx: Trx,
   ctx: RequestContext,
   input: EnrolInput,
   kind: EnrolmentKind,
   codeHash: string,
-): Promise<EnrolOutput> {
+  options: RedeemOptions = {},
+): Promise<{ code: EnrolmentCodeTable; outcome: RedemptionOutcome }> {
   const code = await trx
     .selectFrom('enrolment_codes')
     .selectAll()
@@ -76,9 +98,12 @@ async function redeem(
     .where('kind', '=', kind)
     .executeTakeFirst()
   if (!code || code.cancelled_at) throw new EnrolmentCodeInvalidError()
+  if (options.communeCode !== undefined && options.communeCode !== code.commune_code) {
+    throw new EnrolmentCommuneMismatchError(options.communeCode, code.commune_code)
+  }
   const existing = await findDevice(trx, input.deviceId)
   if (code.used_at) {
-    if (isSameEnrolment(code, existing, input)) return enrolmentAnswer(trx, ctx, input, code)
+    if (isSameEnrolment(code, existing, input)) return { code, outcome: 'retry' }
     throw new EnrolmentCodeUsedError()
   }
   if (code.expires_at <= new Date(ctx.clock.now()).toISOString()) {
@@ -92,9 +117,10 @@ async function redeem(
     targetType: 'device',
     targetId: input.deviceId,
     communeCode: code.commune_code,
-    details: { enrolmentId: code.id, kind: code.kind },
+    details: { enrolmentId: code.id, kind: code.kind, ...options.auditDetails },
+    ...(options.actor ? { actor: options.actor } : {}),
   })
-  return enrolmentAnswer(trx, ctx, input, code)
+  return { code, outcome: existing ? 'reenrolled' : 'enrolled' }
 }
 
 /** The code was used by this very device with this very key: a retry, not a reuse. */
@@ -163,7 +189,7 @@ async function saveDevice(
 }
 
 async function enrolmentAnswer(
-  trx: Trx,
+  trx: RequestContext['db'],
   ctx: RequestContext,
   input: EnrolInput,
   code: EnrolmentCodeTable,

@@ -29,6 +29,20 @@ export class EnrolmentCodeUsedError extends AppError {
   }
 }
 
+/**
+ * The token belongs to another commune than the batch that carries it (a laptop enrolled
+ * for one commune cannot register itself for another): HTTP 422.
+ */
+export class EnrolmentCommuneMismatchError extends AppError {
+  constructor(batchCommune: string, tokenCommune: string) {
+    super(
+      'enrolment_commune_mismatch',
+      `The enrolment token is for commune ${tokenCommune}, the batch for commune ${batchCommune}`,
+    )
+    this.name = 'EnrolmentCommuneMismatchError'
+  }
+}
+
 /** Too many failed enrolment attempts from one address: HTTP 429. */
 export class EnrolmentRateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {

@@ -13,6 +13,15 @@ export type BatchRefusalCode =
   | 'wrong_commune'
   /** Uploaded by another device than the one that sealed it. */
   | 'device_mismatch'
+  /**
+   * The enrolment claim's token (a laptop enrolled by file) was refused as devices.enrol
+   * would refuse it: unknown or cancelled, expired, used by another device (or this one
+   * with another key), or for another commune than the batch's.
+   */
+  | 'enrolment_code_invalid'
+  | 'enrolment_code_expired'
+  | 'enrolment_code_used'
+  | 'enrolment_commune_mismatch'
 
 /** A sealed batch refused by a server rule (the codec's own refusals are BatchErrors). */
 export class BatchRefusedError extends AppError {

@@ -1,27 +1,32 @@
 import type { Transaction } from 'kysely'
 import { MAX_BATCH_REVISIONS, type SyncReceipt } from '../../shared/api/http/sync.contract'
+import { AppError } from '../../shared/result'
 import {
+  type BatchEnrolmentClaim,
   BatchError,
   type BatchLimits,
   type BatchManifest,
   DEFAULT_BATCH_LIMITS,
+  type EnrolmentClaim,
   openBatch,
   readBatchManifest,
   sealReceipt,
 } from '../../shared/sync/batch-codec.node.js'
-import type { SignedEnvelope } from '../../shared/sync/device-signature.node.js'
+import { publicKeyId, type SignedEnvelope } from '../../shared/sync/device-signature.node.js'
 import { type AuditActor, recordAudit } from '../audit/audit.service'
 import { resolveCommune } from '../devices/commune-reference'
 import { findDevice, recordDeviceSync } from '../devices/device.repository'
+import type { RedemptionOutcome } from '../devices/device-enrolment.service'
 import { CommuneOutsideProvinceError } from '../devices/device-errors'
 import type { DeviceTable } from '../devices/devices.tables'
+import { redeemBatchClaim } from '../devices/enrolment-claim.service'
 import { loadFormLookup } from '../forms/form-registry'
 import type { Caller } from '../http/request-context'
 import type { ServerContext } from '../server-context'
 import type { ServerDatabase } from '../store/server-database.types'
 import { recordRefusal } from './batch-inbox.repository'
 import { ingestBatch } from './ingest.service'
-import { BatchRefusedError } from './sealed-import.errors'
+import { type BatchRefusalCode, BatchRefusedError } from './sealed-import.errors'
 
 type Trx = Transaction<ServerDatabase>
 
@@ -40,7 +45,22 @@ export interface SealedImportResult {
   receipt: SyncReceipt
   /** The receipt signed with the province key, for the device to settle its records by. */
   signedReceipt: SignedEnvelope
+  /**
+   * Set when the batch carried an enrolment claim (a laptop enrolled by file): `enrolled`
+   * when this import registered the device, `reenrolled` when it replaced a known device's
+   * key, `retry` when the device was already registered with this token and key.
+   */
+  deviceEnrolment: { outcome: RedemptionOutcome; deviceName: string } | null
 }
+
+/** Enrolment refusals a claim's token can meet, refused as the batch's reason. */
+const CLAIM_REFUSALS: ReadonlySet<string> = new Set<BatchRefusalCode>([
+  'enrolment_code_invalid',
+  'enrolment_code_expired',
+  'enrolment_code_used',
+  'enrolment_commune_mismatch',
+  'device_revoked',
+])
 
 /** HTTP uploads are small batches (retried over weak links); files may hold a whole campaign. */
 const LIMITS: Record<SealedBatchSource, BatchLimits> = {
@@ -55,6 +75,11 @@ const LIMITS: Record<SealedBatchSource, BatchLimits> = {
  * is a no-op; rejected revisions are kept in the quarantine) → a receipt signed with the
  * province key. A refused batch (BatchError or BatchRefusedError, its reason as the code)
  * stores nothing but one inbox row saying why; it is refused before anything is written.
+ *
+ * A batch carrying an enrolment claim (a laptop enrolled by file, docs/devices.md) is
+ * verified with the claimed key when the device is unknown, then its token is redeemed as
+ * devices.enrol would (its own transaction: registered → ingested; if the ingest fails,
+ * importing the same file again finds the token redeemed by this device and goes on).
  */
 export async function importSealedBatch(
   ctx: ServerContext,
@@ -65,7 +90,7 @@ export async function importSealedBatch(
   let manifest: BatchManifest | null = null
   try {
     manifest = readBatchManifest(bytes, LIMITS[source])
-    const device = await admittedDevice(ctx, manifest, source, by.caller)
+    const known = await admittedDevice(ctx, manifest, source, by.caller)
     const forms = await loadFormLookup(
       ctx.db,
       manifest.forms.map((form) => ({ formId: form.id, formVersion: form.version })),
@@ -75,11 +100,16 @@ export async function importSealedBatch(
         encryptionPrivateKey: ctx.provinceKeys.encryption.privateKey,
         encryptionKeyId: ctx.provinceKeys.encryption.keyId,
       },
-      devicePublicKey: () => device.public_key,
+      devicePublicKey: (_id, keyId, claim) => verifyingKey(known, keyId, claim),
       forms,
       limits: LIMITS[source],
     })
     const sealed = opened.manifest
+    const claimed = opened.enrolmentClaim
+      ? await redeemClaim(ctx, by, source, sealed, opened.enrolmentClaim)
+      : null
+    const device = claimed?.device ?? known
+    if (!device) throw new BatchError('device_unknown', 'The batch comes from an unknown device')
     await checkCommune(ctx, sealed, device)
     const receipt = await ingestBatch(
       ctx,
@@ -94,13 +124,17 @@ export async function importSealedBatch(
         source,
         deviceCreatedAt: sealed.createdAt,
         fileBytes: bytes.length,
-        onStored: (trx, stored) => afterStored(trx, ctx, by, source, sealed, stored),
+        onStored: (trx, stored) =>
+          afterStored(trx, ctx, by, source, sealed, stored, claimed?.outcome ?? null),
       },
     )
     return {
       manifest: sealed,
       receipt,
       signedReceipt: sealReceipt(receipt, ctx.provinceKeys.signing.privateKey),
+      deviceEnrolment: claimed
+        ? { outcome: claimed.outcome, deviceName: claimed.device.name }
+        : null,
     }
   } catch (error) {
     if (!(error instanceof BatchError || error instanceof BatchRefusedError)) throw error
@@ -109,24 +143,73 @@ export async function importSealedBatch(
   }
 }
 
-/** The device that sealed the batch, if it may still submit; refuses otherwise. */
+/**
+ * The device that sealed the batch, if it may still submit; refuses otherwise. Null for an
+ * unknown device whose batch claims its enrolment (verified with the claimed key next).
+ */
 async function admittedDevice(
   ctx: ServerContext,
   manifest: BatchManifest,
   source: SealedBatchSource,
   caller: Caller,
-): Promise<DeviceTable> {
+): Promise<DeviceTable | null> {
   if (source === 'http' && (caller.kind !== 'device' || caller.deviceId !== manifest.deviceId)) {
     throw new BatchRefusedError('device_mismatch', 'A device may upload only batches it sealed')
   }
-  // A laptop enrolled by file that never went online is not known yet: the manifest has no
-  // room for its enrolment token, so it must make first contact (or be enrolled by code).
   const device = await findDevice(ctx.db, manifest.deviceId)
-  if (!device) throw new BatchError('device_unknown', 'The batch comes from an unknown device')
+  if (!device) {
+    if (manifest.enrolmentClaim) return null
+    throw new BatchError('device_unknown', 'The batch comes from an unknown device')
+  }
   if (device.status === 'revoked') {
     throw new BatchRefusedError('device_revoked', 'The device that sealed the batch is revoked')
   }
   return device
+}
+
+/**
+ * The key to verify the file with: the device's own when it holds the key the manifest
+ * names; otherwise the claimed key (an unknown laptop enrolled by file, or one enrolled
+ * anew by file since), which counts only once its token is redeemed for this device.
+ */
+function verifyingKey(
+  known: DeviceTable | null,
+  keyId: string,
+  claim: BatchEnrolmentClaim | null,
+): string | null {
+  if (known && publicKeyId(known.public_key) === keyId) return known.public_key
+  return claim?.devicePublicKey ?? known?.public_key ?? null
+}
+
+/** Redeems the claim's token; its enrolment refusals become the batch's refusal reason. */
+async function redeemClaim(
+  ctx: ServerContext,
+  by: ImportCaller,
+  source: SealedBatchSource,
+  manifest: BatchManifest,
+  claim: EnrolmentClaim,
+): Promise<{ outcome: RedemptionOutcome; device: DeviceTable }> {
+  try {
+    return await redeemBatchClaim(
+      { ...ctx, caller: by.caller, ...(by.ip ? { ip: by.ip } : {}) },
+      {
+        deviceId: manifest.deviceId,
+        communeCode: manifest.communeCode,
+        batchId: manifest.batchId,
+        claim,
+        source,
+        ...(by.actor ? { actor: by.actor } : {}),
+      },
+    )
+  } catch (error) {
+    if (error instanceof AppError && CLAIM_REFUSALS.has(error.code)) {
+      throw new BatchRefusedError(
+        error.code as BatchRefusalCode,
+        `The batch's enrolment claim is refused: ${error.message}`,
+      )
+    }
+    throw error
+  }
 }
 
 /**
@@ -159,6 +242,7 @@ async function afterStored(
   source: SealedBatchSource,
   manifest: BatchManifest,
   receipt: SyncReceipt,
+  enrolment: RedemptionOutcome | null,
 ): Promise<void> {
   await recordDeviceSync(trx, manifest.deviceId, receipt.receivedAt)
   if (source !== 'file') return
@@ -175,6 +259,7 @@ async function afterStored(
         accepted: receipt.accepted,
         duplicate: receipt.duplicate,
         rejected: receipt.rejected,
+        ...(enrolment ? { deviceEnrolment: enrolment } : {}),
       },
       ...(by.actor ? { actor: by.actor } : {}),
     },

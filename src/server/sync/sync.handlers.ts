@@ -5,19 +5,16 @@ import type { RequestContext } from '../http/request-context'
 import { listInbox, listQuarantine } from './batch-inbox.repository'
 import { listConflicts } from './conflict.repository'
 import { resolveConflict } from './conflict-resolution.service'
-import { ingestBatch } from './ingest.service'
 import { pullChanges } from './pull.service'
 import { importSealedBatch } from './sealed-import.service'
 
 /** Device sync calls, and the province's batch inbox and quarantine. */
 export const syncHandlers = {
-  // The skeleton's JSON upload: kept until the desktop uploads sealed batches everywhere.
-  'sync.uploadBatch': (ctx, input) => ingestBatch(ctx, input),
   'sync.uploadSealedBatch': async (ctx, bytes) =>
     (await importSealedBatch(ctx, bytes, 'http', importer(ctx))).signedReceipt,
   'batches.importFile': async (ctx, input) => {
     const bytes = Buffer.from(input.contentBase64, 'base64')
-    const { manifest, receipt, signedReceipt } = await importSealedBatch(
+    const { manifest, receipt, signedReceipt, deviceEnrolment } = await importSealedBatch(
       ctx,
       bytes,
       'file',
@@ -34,6 +31,7 @@ export const syncHandlers = {
       },
       receipt,
       signedReceipt,
+      deviceEnrolment,
     }
   },
   'batches.list': (ctx, input) => {

@@ -2,7 +2,8 @@
  * The sealed batch codec: one format for every way records travel from a laptop to the
  * province — HTTP upload or a file on a USB stick (docs/batch-format.md).
  *
- * - Device: `sealBatch(...)` → bytes to upload or save as a `.langso-batch` file;
+ * - Device: `sealBatch(...)` → bytes to upload or save as a `.langso-batch` file (with an
+ *   `enrolmentClaim` while a laptop enrolled by file is unknown to the server);
  *   `openReceipt(...)` → the verified receipt to settle records by.
  * - Server: `readBatchManifest(bytes)` (no key: inbox, early rejection, loading the forms
  *   and the device) → `openBatch(bytes, ...)` → revisions to ingest → `sealReceipt(...)`.
@@ -10,14 +11,22 @@
  * Every failure is a BatchError whose `code` (BatchErrorReason) says why.
  * Import it as `…/batch-codec.node.js` (see device-signature.node.ts for why).
  */
+export type { EnrolmentClaim, EnrolmentClaimSecret } from './batch-claim.node.js'
 export { BATCH_ERROR_REASONS, BatchError, type BatchErrorReason, isBatchError } from './batch-error'
 export type { FormLookup } from './batch-form-layout.node.js'
 export {
   BATCH_FORMAT_VERSION,
+  BATCH_FORMAT_VERSION_EXTENDED,
+  type BatchFormatVersion,
   type BatchLimits,
   DEFAULT_BATCH_LIMITS,
 } from './batch-format'
-export { type BatchFormRef, type BatchManifest, readBatchManifest } from './batch-manifest'
+export {
+  type BatchEnrolmentClaim,
+  type BatchFormRef,
+  type BatchManifest,
+  readBatchManifest,
+} from './batch-manifest'
 export {
   type DevicePublicKey,
   type OpenBatchOptions,

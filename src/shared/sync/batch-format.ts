@@ -1,5 +1,5 @@
 /**
- * Constants of the sealed batch file format, version 1 (docs/batch-format.md). A file is
+ * Constants of the sealed batch file format, versions 1 and 2 (docs/batch-format.md). A file is
  *
  *   magic (8) · format version (1) · manifest length M (u16) · manifest (M)
  *   · ephemeral X25519 public key (32) · ciphertext (payload length + 16-byte GCM tag)
@@ -12,6 +12,22 @@
 /** `\x89LSB\r\n\x1a\n`: the high byte and line endings catch 7-bit and text-mode copies. */
 export const BATCH_MAGIC: readonly number[] = [0x89, 0x4c, 0x53, 0x42, 0x0d, 0x0a, 0x1a, 0x0a]
 export const BATCH_FORMAT_VERSION = 1
+/**
+ * Version 2: version 1 plus a manifest extension area (today only the enrolment claim of a
+ * laptop enrolled by file that the server does not know yet). Written only when an
+ * extension is present, so files without one stay version 1, readable by older servers.
+ */
+export const BATCH_FORMAT_VERSION_EXTENDED = 2
+export type BatchFormatVersion = typeof BATCH_FORMAT_VERSION | typeof BATCH_FORMAT_VERSION_EXTENDED
+
+/** Extension flags (version 2): bit 0, an enrolment claim follows. Other bits are reserved. */
+export const EXTENSION_ENROLMENT_CLAIM = 0x01
+/** Raw Ed25519 public key, as carried by an enrolment claim. */
+export const DEVICE_PUBLIC_KEY_BYTES = 32
+/** Longest enrolment token a claim may carry, in UTF-8 bytes (the API accepts 128 characters). */
+export const MAX_CLAIM_TOKEN_BYTES = 512
+/** Longest device name a claim may carry, in UTF-8 bytes (the API accepts 80 characters). */
+export const MAX_CLAIM_DEVICE_NAME_BYTES = 320
 
 /** Magic, version byte and the u16 manifest length. */
 export const HEADER_BYTES = BATCH_MAGIC.length + 1 + 2

@@ -1,13 +1,18 @@
 import { z } from 'zod'
+import { fromBase64, toBase64 } from './batch-base64'
 import { ByteReader, ByteWriter, fromHex, toHex, uuidToBytes } from './batch-bytes'
 import { BatchError } from './batch-error'
 import {
   BATCH_FORMAT_VERSION,
+  BATCH_FORMAT_VERSION_EXTENDED,
   BATCH_MAGIC,
+  type BatchFormatVersion,
   type BatchLimits,
   COMMUNE_CODE_BYTES,
   DEFAULT_BATCH_LIMITS,
+  DEVICE_PUBLIC_KEY_BYTES,
   EPHEMERAL_KEY_BYTES,
+  EXTENSION_ENROLMENT_CLAIM,
   FRAME_BYTES,
   GCM_TAG_BYTES,
   HEADER_BYTES,
@@ -34,8 +39,19 @@ export interface BatchFormRef {
   layoutHash: string
 }
 
+/**
+ * The readable half of an enrolment claim (format version 2): the public key of a laptop
+ * enrolled by file, which the server needs to verify the signature before it decrypts
+ * anything. The one-time token and the device name travel in the encrypted payload.
+ */
+export interface BatchEnrolmentClaim {
+  /** The device's raw 32-byte Ed25519 public key, standard base64. */
+  devicePublicKey: string
+}
+
 export interface BatchManifest {
-  formatVersion: typeof BATCH_FORMAT_VERSION
+  /** 1, or 2 exactly when the manifest carries an extension (an enrolment claim). */
+  formatVersion: BatchFormatVersion
   /** UUIDv7 made by the device; the server's idempotency key for the batch. */
   batchId: string
   deviceId: string
@@ -58,6 +74,8 @@ export interface BatchManifest {
   provinceKeyId: string
   /** Key id of the device Ed25519 key that signed the file. */
   deviceKeyId: string
+  /** Present when a laptop not yet known to the server claims its enrolment (version 2). */
+  enrolmentClaim?: BatchEnrolmentClaim
 }
 
 /** Where the parts of a file lie; what the sealer and opener share beyond the manifest. */
@@ -106,11 +124,19 @@ export function encodeManifestHeader(manifest: BatchManifest): Uint8Array {
     body.u32(form.version)
     body.bytes(hexBytes(form.layoutHash, LAYOUT_HASH_BYTES))
   }
+  const version = manifest.enrolmentClaim ? BATCH_FORMAT_VERSION_EXTENDED : BATCH_FORMAT_VERSION
+  if (manifest.formatVersion !== version) {
+    throw new BatchError('batch_malformed', 'Format version 2 is for files with an extension only')
+  }
+  if (manifest.enrolmentClaim) {
+    body.u8(EXTENSION_ENROLMENT_CLAIM)
+    body.bytes(base64Bytes(manifest.enrolmentClaim.devicePublicKey, DEVICE_PUBLIC_KEY_BYTES))
+  }
   // Never write what a reader would refuse.
-  readManifestBody(new ByteReader(body.finish(), 'manifest'))
+  readManifestBody(new ByteReader(body.finish(), 'manifest'), version)
   const out = new ByteWriter(HEADER_BYTES + body.size)
   out.bytes(Uint8Array.from(BATCH_MAGIC))
-  out.u8(manifest.formatVersion)
+  out.u8(version)
   out.u16(body.size)
   out.bytes(body.finish())
   return out.finish()
@@ -141,9 +167,12 @@ export function parseBatchFile(
     )
   }
   const reader = new ByteReader(bytes, 'batch file')
-  readHeader(reader, bytes)
+  const version = readHeader(reader, bytes)
   const manifestLength = reader.u16()
-  const manifest = readManifestBody(new ByteReader(reader.bytes(manifestLength), 'manifest'))
+  const manifest = readManifestBody(
+    new ByteReader(reader.bytes(manifestLength), 'manifest'),
+    version,
+  )
   checkManifestBounds(manifest, bounds)
   const prefixEnd = HEADER_BYTES + manifestLength + EPHEMERAL_KEY_BYTES
   const expected = FRAME_BYTES + manifestLength + manifest.payload.bytes
@@ -163,22 +192,27 @@ export function parseBatchFile(
   }
 }
 
-function readHeader(reader: ByteReader, bytes: Uint8Array): void {
+function readHeader(reader: ByteReader, bytes: Uint8Array): BatchFormatVersion {
   const magicOk = BATCH_MAGIC.every((b, i) => i >= bytes.length || bytes[i] === b)
   if (!magicOk) reader.fail('it is not a Làng Số batch file')
   // The version is judged before the length: a later version may be laid out differently.
   const version = bytes[BATCH_MAGIC.length]
-  if (version !== undefined && version !== BATCH_FORMAT_VERSION) {
+  if (
+    version !== undefined &&
+    version !== BATCH_FORMAT_VERSION &&
+    version !== BATCH_FORMAT_VERSION_EXTENDED
+  ) {
     throw new BatchError(
       'batch_version_unsupported',
-      `Batch format version ${version} is not supported (this reader knows version ${BATCH_FORMAT_VERSION})`,
+      `Batch format version ${version} is not supported (this reader knows versions ${BATCH_FORMAT_VERSION} and ${BATCH_FORMAT_VERSION_EXTENDED})`,
     )
   }
   if (bytes.length < FRAME_BYTES + MANIFEST_FIXED_BYTES) reader.fail('it is too short')
   reader.bytes(BATCH_MAGIC.length + 1)
+  return version === BATCH_FORMAT_VERSION_EXTENDED ? version : BATCH_FORMAT_VERSION
 }
 
-function readManifestBody(reader: ByteReader): BatchManifest {
+function readManifestBody(reader: ByteReader, version: BatchFormatVersion): BatchManifest {
   const batchId = reader.uuid()
   const deviceId = reader.uuid()
   const communeCode = ascii(reader.bytes(COMMUNE_CODE_BYTES))
@@ -197,6 +231,7 @@ function readManifestBody(reader: ByteReader): BatchManifest {
     const id = ascii(reader.bytes(reader.u8()))
     forms.push({ id, version: reader.u32(), layoutHash: toHex(reader.bytes(LAYOUT_HASH_BYTES)) })
   }
+  const enrolmentClaim = version === BATCH_FORMAT_VERSION_EXTENDED ? readExtensions(reader) : null
   reader.end()
   if (!/^\d{5}$/.test(communeCode)) reader.fail('the commune code is not 5 digits')
   if (createdMs > MAX_TIME_MS) reader.fail('the creation time is out of range')
@@ -205,7 +240,7 @@ function readManifestBody(reader: ByteReader): BatchManifest {
   checkForms(reader, forms)
   const createdAt = new Date(createdMs).toISOString()
   return {
-    formatVersion: BATCH_FORMAT_VERSION,
+    formatVersion: version,
     batchId,
     deviceId,
     communeCode,
@@ -215,7 +250,21 @@ function readManifestBody(reader: ByteReader): BatchManifest {
     payload,
     provinceKeyId,
     deviceKeyId,
+    ...(enrolmentClaim ? { enrolmentClaim } : {}),
   }
+}
+
+/**
+ * The extension area of a version-2 manifest: a flags byte, then each flagged extension.
+ * Version 2 without an extension, or with a reserved flag, is malformed: one file, one
+ * spelling.
+ */
+function readExtensions(reader: ByteReader): BatchEnrolmentClaim {
+  const flags = reader.u8()
+  if (flags !== EXTENSION_ENROLMENT_CLAIM) {
+    reader.fail(`the extension flags ${flags} are not an enrolment claim`)
+  }
+  return { devicePublicKey: toBase64(reader.bytes(DEVICE_PUBLIC_KEY_BYTES)) }
 }
 
 function checkForms(reader: ByteReader, forms: readonly BatchFormRef[]): void {
@@ -285,6 +334,14 @@ function asciiBytes(text: string): Uint8Array {
 function uuidBytes(uuid: string): Uint8Array {
   const bytes = uuidToBytes(uuid)
   if (!bytes) throw new BatchError('batch_malformed', `Not a UUID: ${uuid}`)
+  return bytes
+}
+
+function base64Bytes(base64: string, length: number): Uint8Array {
+  const bytes = fromBase64(base64)
+  if (!bytes || bytes.length !== length) {
+    throw new BatchError('batch_malformed', `Expected ${length} bytes of standard base64`)
+  }
   return bytes
 }
 

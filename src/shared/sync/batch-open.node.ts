@@ -3,12 +3,18 @@ import {
   type HouseholdRevision,
   householdRevisionSchema,
 } from '../household/household-revision.schema'
+import { type EnrolmentClaim, splitClaimSecret } from './batch-claim.node.js'
 import { decompressPayload } from './batch-compression.node.js'
 import { openPayload, sha256, verifyBatchBody } from './batch-crypto.node.js'
 import { BatchError, type BatchErrorReason } from './batch-error'
 import { type FormLayout, type FormLookup, formLayout } from './batch-form-layout.node.js'
 import type { BatchLimits } from './batch-format'
-import { type BatchFileLayout, type BatchManifest, parseBatchFile } from './batch-manifest'
+import {
+  type BatchEnrolmentClaim,
+  type BatchFileLayout,
+  type BatchManifest,
+  parseBatchFile,
+} from './batch-manifest'
 import { countsOf, decodePayload } from './batch-payload.node.js'
 import { ed25519PublicKey, publicKeyId, rawPublicKeyBase64 } from './device-signature.node.js'
 
@@ -27,10 +33,15 @@ export interface OpenBatchOptions {
    * (revoked). `keyId` is the key the file names; a key with another id is refused
    * (`device_unknown`), so a server that keeps earlier keys of a re-enrolled device may
    * return the one with that id. Errors it throws (a database failure) pass through as is.
+   *
+   * `claim` is the manifest's enrolment claim, if any, already checked to name the key
+   * `keyId`: a server that does not know the device yet may answer its public key, to
+   * verify the file before it redeems the claim's token (found in `OpenedBatch`).
    */
   devicePublicKey: (
     deviceId: string,
     keyId: string,
+    claim: BatchEnrolmentClaim | null,
   ) => DevicePublicKey | null | Promise<DevicePublicKey | null>
   /**
    * Form versions by id and version; must hold every form of the manifest (load them from
@@ -45,13 +56,16 @@ export interface OpenedBatch {
   manifest: BatchManifest
   /** Exactly the revisions that were sealed, each valid against householdRevisionSchema. */
   revisions: HouseholdRevision[]
+  /** The device's enrolment claim (format version 2), its token decrypted; else absent. */
+  enrolmentClaim?: EnrolmentClaim
 }
 
 /**
  * Verifies, decrypts and decodes a batch file. Checks, in order: size bounds → structure →
- * device key → signature → province key → form versions → decryption → payload hash →
+ * the enrolment claim names the signing key (if any) → device key → signature → province key → form versions → decryption → payload hash →
  * bounded decompression → decoding → each revision's schema → payload against manifest
- * (counts, device and commune of every revision). Rejects with a BatchError naming the
+ * (counts, device and commune of every revision). A claim's token and device name are
+ * returned only from a file that passed every check. Rejects with a BatchError naming the
  * first check that failed and nothing else (except errors of `devicePublicKey` itself);
  * work is bounded by the limits, so hostile input cannot make it hang or exhaust memory.
  *
@@ -84,16 +98,55 @@ export async function openBatch(
     )
   }
   const raw = decompressPayload(plaintext, manifest.payload.rawBytes)
+  const { claim, rest } = claimOf(manifest, raw)
   const decoded = guard('batch_malformed', 'The payload does not decode', () =>
-    decodePayload(raw, { deviceId: manifest.deviceId, communeCode: manifest.communeCode, layouts }),
+    decodePayload(rest, {
+      deviceId: manifest.deviceId,
+      communeCode: manifest.communeCode,
+      layouts,
+    }),
   )
   const revisions = decoded.map(validRevision)
   checkAgainstManifest(manifest, revisions)
-  return { manifest, revisions }
+  return { manifest, revisions, ...(claim ? { enrolmentClaim: claim } : {}) }
+}
+
+/** Splits the claim's secret off the raw payload of a file that carries a claim. */
+function claimOf(
+  manifest: BatchManifest,
+  raw: Uint8Array,
+): { claim: EnrolmentClaim | null; rest: Uint8Array } {
+  if (!manifest.enrolmentClaim) return { claim: null, rest: raw }
+  const { secret, rest } = splitClaimSecret(raw)
+  return { claim: { ...manifest.enrolmentClaim, ...secret }, rest }
+}
+
+/**
+ * A claim must name the key that signs the file: otherwise the file could not have been
+ * sealed by the device it claims to enrol (tampered, or a broken writer).
+ */
+function checkClaim(manifest: BatchManifest): void {
+  const claim = manifest.enrolmentClaim
+  if (!claim) return
+  const id = guard('signature_invalid', 'The claimed device key is malformed', () => {
+    const key = ed25519PublicKey(claim.devicePublicKey)
+    return publicKeyId(rawPublicKeyBase64(key))
+  })
+  if (id !== manifest.deviceKeyId) {
+    throw new BatchError(
+      'signature_invalid',
+      `The claimed device key ${id} is not the key ${manifest.deviceKeyId} that signs the file`,
+    )
+  }
 }
 
 async function deviceKeyOf(manifest: BatchManifest, options: OpenBatchOptions): Promise<KeyObject> {
-  const found = await options.devicePublicKey(manifest.deviceId, manifest.deviceKeyId)
+  checkClaim(manifest)
+  const found = await options.devicePublicKey(
+    manifest.deviceId,
+    manifest.deviceKeyId,
+    manifest.enrolmentClaim ?? null,
+  )
   const unknown = (why: string) =>
     new BatchError('device_unknown', `Device ${manifest.deviceId} ${why}`)
   if (found === null) throw unknown('is not known or may not submit')

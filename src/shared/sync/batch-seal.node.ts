@@ -4,11 +4,17 @@ import {
   type HouseholdRevision,
   householdRevisionSchema,
 } from '../household/household-revision.schema'
+import { type EnrolmentClaimSecret, encodeClaimSecret } from './batch-claim.node.js'
 import { compressPayload } from './batch-compression.node.js'
 import { rawPublicKey, sealPayload, sha256, signBatchBody } from './batch-crypto.node.js'
 import { BatchError } from './batch-error'
 import { type FormLayout, type FormLookup, formLayout } from './batch-form-layout.node.js'
-import { BATCH_FORMAT_VERSION, DEFAULT_BATCH_LIMITS, MAX_FORMS_PER_BATCH } from './batch-format'
+import {
+  BATCH_FORMAT_VERSION,
+  BATCH_FORMAT_VERSION_EXTENDED,
+  DEFAULT_BATCH_LIMITS,
+  MAX_FORMS_PER_BATCH,
+} from './batch-format'
 import { type BatchManifest, encodeManifestHeader } from './batch-manifest'
 import { countsOf, encodePayload } from './batch-payload.node.js'
 import { publicKeyId, x25519PublicKey } from './device-signature.node.js'
@@ -36,6 +42,12 @@ export interface SealBatchInput {
   }
   /** The form versions the revisions were made with. */
   forms: FormLookup
+  /**
+   * Set while the laptop, enrolled by file, is not known to the server: the file then
+   * carries its public key (readable) and this token and name (encrypted), so that the
+   * import registers the device (format version 2). Omit it once the server knows it.
+   */
+  enrolmentClaim?: EnrolmentClaimSecret | null
 }
 
 /** Knobs for tests, test vectors and benchmarks; devices use the defaults. */
@@ -78,17 +90,22 @@ export function sealBatch(input: SealBatchInput, options: SealOptions = {}): Uin
   const layouts = layoutsOf(revisions, input.forms)
   const provincePublicKey = provinceKey(input.province)
   checkDeviceKey(input.device)
-  const raw = encodePayload(revisions, {
+  const claim = input.enrolmentClaim ?? null
+  const revisionBytes = encodePayload(revisions, {
     deviceId: header.deviceId,
     communeCode: header.communeCode,
     layouts,
   })
+  // The claim's secret leads the payload, so it is encrypted and bound to the manifest.
+  const raw = claim
+    ? new Uint8Array(Buffer.concat([encodeClaimSecret(claim), revisionBytes]))
+    : revisionBytes
   if (raw.length > DEFAULT_BATCH_LIMITS.maxPayloadBytes) {
     throw new BatchError('payload_too_large', 'The batch is too large: split it')
   }
   const plaintext = compressPayload(raw, options.brotliQuality)
   const manifest: BatchManifest = {
-    formatVersion: BATCH_FORMAT_VERSION,
+    formatVersion: claim ? BATCH_FORMAT_VERSION_EXTENDED : BATCH_FORMAT_VERSION,
     ...header,
     createdAt: new Date(Date.parse(header.createdAt)).toISOString(),
     forms: layouts.map((l) => ({ id: l.formId, version: l.version, layoutHash: l.hash })),
@@ -96,6 +113,13 @@ export function sealBatch(input: SealBatchInput, options: SealOptions = {}): Uin
     payload: { bytes: plaintext.length, rawBytes: raw.length, sha256: sha256(plaintext) },
     provinceKeyId: input.province.encryptionKeyId,
     deviceKeyId: input.device.signingKeyId,
+    ...(claim
+      ? {
+          enrolmentClaim: {
+            devicePublicKey: rawPublicKey(input.device.signingPrivateKey).toString('base64'),
+          },
+        }
+      : {}),
   }
   const file = assembleBatch({
     manifest,

@@ -12,8 +12,9 @@ import {
   makeRevision,
   resetFixtureIds,
 } from '../../support/household-fixtures'
+import { HouseholdSeeder } from '../../support/seed-households'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { dataOf, errorOf, postJson } from '../api-client'
+import { countRows, dataOf, errorOf } from '../api-client'
 import { addUser, COMMUNE, type ConsoleClient, completeSetup } from '../auth/auth-test-kit'
 
 const FORM_ID = defaultHouseholdForm.id
@@ -208,29 +209,25 @@ describe.each(serverStores())('form versions on $name', (variant) => {
   })
 
   it('validates each revision against the published version it names', async () => {
-    dataOf('forms.publish', await admin.post(VERSIONS, { definition: versionTwo() }))
+    const published = versionTwo()
+    dataOf('forms.publish', await admin.post(VERSIONS, { definition: published }))
     const withoutComputer = makeRevision({ formVersion: 2 })
     const withComputer = makeRevision({
       formVersion: 2,
       responseOverrides: { answers: { h_computer: false } },
     })
     const versionOne = makeRevision({ formVersion: 1 })
-    const unknown = makeRevision({ formVersion: 3 })
+    // The laptop pulled version 2; it seals with the definitions it holds.
+    const laptop = await HouseholdSeeder.enrol(t, admin)
 
-    const receipt = dataOf(
-      'sync.uploadBatch',
-      await postJson(
-        t.url,
-        '/api/v1/sync/batches',
-        makeBatch([withoutComputer, withComputer, versionOne, unknown]),
-      ),
-    )
+    const receipt = await laptop.upload(makeBatch([withoutComputer, withComputer, versionOne]), {
+      forms: [published],
+    })
 
     expect(receipt.outcomes.map((o) => [o.status, o.reason ?? null])).toEqual([
       ['rejected', 'validation_failed'],
       ['accepted', null],
       ['accepted', null],
-      ['rejected', 'unknown_form'],
     ])
     expect(receipt.outcomes[0]?.issues).toContainEqual(
       expect.objectContaining({ severity: 'error', code: 'required', questionId: 'h_computer' }),
@@ -242,5 +239,16 @@ describe.each(serverStores())('form versions on $name', (variant) => {
       .executeTakeFirstOrThrow()
     expect(stored.form_version).toBe(2)
     expect(JSON.parse(stored.response_json).answers.h_computer).toBe(false)
+
+    // A version the server never published: the whole file is refused, nothing is stored.
+    const before = await countRows(t.store.db)
+    const unknown = makeBatch([makeRevision({ formVersion: 3 })])
+    const refused = await laptop.send(
+      unknown.deviceId,
+      laptop.seal(unknown, { forms: [versionTwo({ version: 3 })] }),
+    )
+    expect(refused.status).toBe(422)
+    expect(errorOf(refused).code).toBe('form_unknown')
+    expect(await countRows(t.store.db)).toMatchObject({ ...before, batches: before.batches + 1 })
   })
 })

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../src/shared/clock/clock'
 import type { HouseholdRevision } from '../../../src/shared/household/household-revision.schema'
 import { FIXTURE_MS, makeBatch, makeRevision } from '../../support/household-fixtures'
+import { HouseholdSeeder } from '../../support/seed-households'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { dataOf, errorOf, getJson, postJson } from '../api-client'
+import { dataOf, errorOf, getJson } from '../api-client'
 import {
   addUser,
   COMMUNE,
@@ -50,11 +51,9 @@ describe.each(serverStores())('console households on $name', (variant) => {
       },
     })
     // One batch a minute apart, so "newest first" has a clear order.
+    const laptop = await HouseholdSeeder.enrol(t, admin)
     for (const revision of [nguyen, dao, cuc]) {
-      dataOf(
-        'sync.uploadBatch',
-        await postJson(t.url, '/api/v1/sync/batches', makeBatch([revision])),
-      )
+      expect((await laptop.upload(makeBatch([revision]))).accepted).toBe(1)
       clock.advance(60_000)
     }
   })
@@ -153,13 +152,11 @@ describe.each(serverStores())('households by role and commune on $name', (varian
     )
     mine = makeRevision()
     theirs = makeRevision({ responseOverrides: { answers: { head_name: 'Ma Văn Tỉnh' } } })
-    const receipt = dataOf(
-      'sync.uploadBatch',
-      await postJson(t.url, '/api/v1/sync/batches', makeBatch([mine, theirs])),
-    )
+    const laptop = await HouseholdSeeder.enrol(t, admin)
+    const receipt = await laptop.upload(makeBatch([mine, theirs]))
     expect(receipt.accepted).toBe(2)
-    // Ingest serves only the pilot commune until device sync is scoped by enrolment: move one
-    // household to another commune in the store, as that commune's devices will send it.
+    // Ingest serves only the pilot commune for now: move one household to another commune in
+    // the store, as that commune's laptops will send it.
     await t.store.db
       .updateTable('households')
       .set({ commune_code: OTHER_COMMUNE, village_code: village.code })

@@ -6,8 +6,9 @@ import {
   makeRevision,
   resetFixtureIds,
 } from '../../support/household-fixtures'
+import { HouseholdSeeder } from '../../support/seed-households'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { dataOf, errorOf, postJson } from '../api-client'
+import { dataOf, errorOf } from '../api-client'
 import {
   addUser,
   COMMUNE,
@@ -80,10 +81,8 @@ describe.each(serverStores())('places on $name', (variant) => {
     const gone = await create(COMMUNE, 'Thôn Cũ', 999)
     await create(OTHER_COMMUNE, 'Tổ dân phố 1', 40)
     dataOf('places.deactivateVillage', await admin.post(`${village(gone.code)}/deactivate`))
-    dataOf(
-      'sync.uploadBatch',
-      await postJson(t.url, '/api/v1/sync/batches', makeBatch([makeRevision(), makeRevision()])),
-    )
+    const laptop = await HouseholdSeeder.enrol(t, admin)
+    expect((await laptop.upload(makeBatch([makeRevision(), makeRevision()]))).accepted).toBe(2)
 
     const all = dataOf('places.communes', await admin.get(COMMUNES))
     expect(all.province).toEqual({ code: '08', name: 'Tuyên Quang' })

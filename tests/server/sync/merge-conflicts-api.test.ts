@@ -3,10 +3,17 @@ import { SERVER_DEVICE_ID } from '../../../src/server/sync/conflict-resolution.s
 import { ManualClock } from '../../../src/shared/clock/clock'
 import type { FormResponse } from '../../../src/shared/forms/form-response.schema'
 import { FIXTURE_MS } from '../../support/household-fixtures'
+import { HouseholdSeeder } from '../../support/seed-households'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { dataOf, errorOf, postJson } from '../api-client'
+import { dataOf, errorOf } from '../api-client'
 import { addUser, type ConsoleClient, completeSetup } from '../auth/auth-test-kit'
-import { type ConcurrentScenario, concurrentScenario } from './merge-scenario'
+import {
+  type ConcurrentScenario,
+  concurrentScenario,
+  DEVICE_A,
+  DEVICE_B,
+  DEVICE_C,
+} from './merge-scenario'
 
 const CONFLICTS = '/api/v1/conflicts'
 
@@ -20,9 +27,8 @@ describe.each(serverStores())('conflicts API on $name', (variant) => {
     t = await startTestServer(variant, { clock })
     admin = await completeSetup(t)
     s = concurrentScenario()
-    for (const batch of s.batches) {
-      dataOf('sync.uploadBatch', await postJson(t.url, '/api/v1/sync/batches', batch))
-    }
+    const laptops = await HouseholdSeeder.enrol(t, admin, [DEVICE_A, DEVICE_B, DEVICE_C])
+    for (const batch of s.batches) await laptops.upload(batch)
   })
   afterEach(async () => {
     await t?.close()

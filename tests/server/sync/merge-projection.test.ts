@@ -3,11 +3,10 @@ import type { SyncBatch } from '../../../src/shared/api/http.contract'
 import { ManualClock } from '../../../src/shared/clock/clock'
 import type { FormResponse } from '../../../src/shared/forms/form-response.schema'
 import { FIXTURE_MS, makeBatch, makeRevision } from '../../support/household-fixtures'
+import { HouseholdSeeder } from '../../support/seed-households'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { dataOf, postJson } from '../api-client'
-import { concurrentScenario, DEVICE_A, edited } from './merge-scenario'
-
-const BATCHES = '/api/v1/sync/batches'
+import { completeSetup } from '../auth/auth-test-kit'
+import { concurrentScenario, DEVICE_A, DEVICE_B, DEVICE_C, edited } from './merge-scenario'
 
 /** Arrival orders of the scenario's four batches, with re-sent (duplicated) batches. */
 const ORDERS = [
@@ -24,12 +23,14 @@ describe.each(serverStores())('field-level merge on $name', (variant) => {
     t = undefined
   })
 
+  /** The scenario's three laptops, enrolled on the server `start` made last. */
+  let laptops: HouseholdSeeder
   const start = async () => {
     t = await startTestServer(variant, { clock: new ManualClock(FIXTURE_MS + 3_600_000) })
+    laptops = await HouseholdSeeder.enrol(t, await completeSetup(t), [DEVICE_A, DEVICE_B, DEVICE_C])
     return t
   }
-  const upload = async (server: TestServer, batch: SyncBatch) =>
-    dataOf('sync.uploadBatch', await postJson(server.url, BATCHES, batch))
+  const upload = (batch: SyncBatch) => laptops.upload(batch)
 
   /** The household's stored state and its conflicts, as comparable plain data. */
   const snapshot = async (server: TestServer, householdId: string) => {
@@ -71,7 +72,7 @@ describe.each(serverStores())('field-level merge on $name', (variant) => {
   it('keeps one-sided changes of three devices and records both-sided ones as conflicts', async () => {
     const server = await start()
     const s = concurrentScenario()
-    for (const batch of s.batches) await upload(server, batch)
+    for (const batch of s.batches) await upload(batch)
     const [r1, r2, r3, r4] = s.revisions
     const { household, response, conflicts, members } = await snapshot(server, s.householdId)
 
@@ -102,7 +103,7 @@ describe.each(serverStores())('field-level merge on $name', (variant) => {
       const s = concurrentScenario()
       for (const k of order) {
         const batch = s.batches[k]
-        if (batch) await upload(server, batch)
+        if (batch) await upload(batch)
       }
       states.push(await snapshot(server, s.householdId))
       await server.close()
@@ -115,7 +116,7 @@ describe.each(serverStores())('field-level merge on $name', (variant) => {
   it('takes an edit made from the merged state whole, keeping the recorded conflicts', async () => {
     const server = await start()
     const s = concurrentScenario()
-    for (const batch of s.batches) await upload(server, batch)
+    for (const batch of s.batches) await upload(batch)
     const merged = await snapshot(server, s.householdId)
     const next = makeRevision({
       householdId: s.householdId,
@@ -128,7 +129,7 @@ describe.each(serverStores())('field-level merge on $name', (variant) => {
         r.answers.h_qr_payment = true
       }),
     })
-    await upload(server, makeBatch([next], { deviceId: DEVICE_A }))
+    await upload(makeBatch([next], { deviceId: DEVICE_A }))
     const after = await snapshot(server, s.householdId)
     expect(after.household.revision_id).toBe(next.id)
     expect(after.household.merged).toBe(0)

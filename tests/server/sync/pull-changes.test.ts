@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SyncBatch } from '../../../src/shared/api/http.contract'
 import { ManualClock } from '../../../src/shared/clock/clock'
 import { FIXTURE_MS, makeBatch, makeRevision } from '../../support/household-fixtures'
+import { HouseholdSeeder } from '../../support/seed-households'
 import { serverStores, startTestServer, type TestServer } from '../../support/server-stores'
-import { dataOf, errorOf, postJson } from '../api-client'
+import { dataOf, errorOf } from '../api-client'
 import {
   type ConsoleSession,
   deviceCall,
@@ -12,12 +13,14 @@ import {
   setUpProvince,
   type TestDevice,
 } from '../devices/device-test-kit'
-import { concurrentScenario } from './merge-scenario'
+import { concurrentScenario, DEVICE_A, DEVICE_B, DEVICE_C } from './merge-scenario'
 import { enrolDevice } from './sealed-batch-kit'
 
 describe.each(serverStores())('incremental pull on $name', (variant) => {
   let t: TestServer
   let admin: ConsoleSession
+  /** The commune's laptops that upload: A and B, and the merge scenario's three. */
+  let laptops: HouseholdSeeder
   const clock = new ManualClock(FIXTURE_MS + 3_600_000)
   const deviceA = newTestDevice()
   const deviceB = newTestDevice()
@@ -26,16 +29,20 @@ describe.each(serverStores())('incremental pull on $name', (variant) => {
   beforeEach(async () => {
     t = await startTestServer(variant, { clock })
     admin = await setUpProvince(t, clock)
-    await enrolDevice(t, admin, deviceA)
-    await enrolDevice(t, admin, deviceB)
+    laptops = await HouseholdSeeder.enrol(t, admin, [
+      deviceA,
+      deviceB,
+      DEVICE_A,
+      DEVICE_B,
+      DEVICE_C,
+    ])
     await enrolDevice(t, admin, outsider, OTHER_COMMUNE)
   })
   afterEach(async () => {
     await t?.close()
   })
 
-  const upload = async (batch: SyncBatch) =>
-    dataOf('sync.uploadBatch', await postJson(t.url, '/api/v1/sync/batches', batch))
+  const upload = (batch: SyncBatch) => laptops.upload(batch)
   const pull = async (device: TestDevice, query: string) =>
     dataOf('sync.pull', await deviceCall(t.url, device, 'GET', `/api/v1/sync/pull?${query}`))
 

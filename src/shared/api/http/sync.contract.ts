@@ -7,9 +7,13 @@ import { communeCodeSchema } from './auth.contract'
 import { signedEnvelopeSchema } from './devices.contract'
 import { defineHttp, ROLES } from './http-call'
 
-/** Largest number of revisions in one batch; keeps a batch small enough for a weak link. */
+/** Largest number of revisions in one uploaded batch; keeps a batch small enough for a weak link. */
 export const MAX_BATCH_REVISIONS = 500
 
+/**
+ * A batch as the server ingests it, once a sealed batch file is opened and verified
+ * (sealed-import.service); it never travels as JSON.
+ */
 export const syncBatchSchema = z.strictObject({
   batchId: z.uuid(),
   deviceId: z.uuid(),
@@ -39,7 +43,10 @@ export const syncReceiptSchema = z.object({
 })
 export type SyncReceipt = z.infer<typeof syncReceiptSchema>
 
-/** Where a batch came from: sealed over HTTP, a sealed file, or the skeleton's JSON upload. */
+/**
+ * Where a batch came from: sealed over HTTP, a sealed file, or 'json': written by the server
+ * itself (a conflict resolution) or by the skeleton's JSON upload, removed since.
+ */
 export const BATCH_SOURCES = ['http', 'file', 'json'] as const
 export const BATCH_STATUSES = ['ingested', 'refused'] as const
 
@@ -108,6 +115,15 @@ export const batchImportResultSchema = z.object({
   receipt: syncReceiptSchema,
   /** The same receipt signed by the province, to carry back to the device. */
   signedReceipt: signedEnvelopeSchema,
+  /**
+   * Set when the file carried its laptop's enrolment claim (enrolled by file, docs/devices.md):
+   * `enrolled` — this import registered the device; `reenrolled` — it replaced a known
+   * device's key; `retry` — the device was already registered with this token.
+   */
+  deviceEnrolment: z
+    .object({ outcome: z.enum(['enrolled', 'reenrolled', 'retry']), deviceName: z.string() })
+    .nullable()
+    .optional(),
 })
 
 /** A field two devices changed from the same base: the newer value won, the other is kept here. */
@@ -274,13 +290,5 @@ export const syncCalls = defineHttp({
       comment: z.string().trim().max(500).optional(),
     }),
     output: conflictSchema,
-  },
-  'sync.uploadBatch': {
-    method: 'POST',
-    path: '/api/v1/sync/batches',
-    // Until device enrolment exists, any client may upload; batches are still validated.
-    access: 'public',
-    input: syncBatchSchema,
-    output: syncReceiptSchema,
   },
 })

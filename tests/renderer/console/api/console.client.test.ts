@@ -36,11 +36,14 @@ describe('buildRequest', () => {
   })
 
   it('sends POST fields as a JSON body', () => {
-    const request = buildRequest(httpContract['sync.uploadBatch'], { batchId: ID })
+    const request = buildRequest(httpContract['auth.signIn'], {
+      username: 'quantri',
+      password: 'mật khẩu',
+    })
     expect(request).toEqual({
       method: 'POST',
-      url: '/api/v1/sync/batches',
-      body: `{"batchId":"${ID}"}`,
+      url: '/api/v1/auth/sign-in',
+      body: '{"username":"quantri","password":"mật khẩu"}',
     })
   })
 
