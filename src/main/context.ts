@@ -6,6 +6,7 @@ import { consoleLogger, type Logger } from './app/logger'
 import { openFieldCipher } from './crypto/data-key'
 import type { FieldCipher } from './crypto/field-cipher'
 import type { KeyProvider } from './crypto/key-provider'
+import { loadStoredForms } from './forms/stored-forms.repository'
 import { refreshContributions } from './indicators/indicator-contributions'
 import { getOrCreateSetting } from './settings/settings.repository'
 import { protectLegacyData } from './store/legacy-data.protection'
@@ -71,6 +72,7 @@ export async function openMainContext(opts: MainContextOptions): Promise<MainCon
     const cipher = await openFieldCipher(db, opts.keyProvider)
     const log = opts.log ?? consoleLogger
     if (await protectLegacyData(db, cipher)) log.info('legacy_data_protected')
+    await loadStoredForms(db)
     await refreshContributions(db, cipher)
     const ctx: MainContext = {
       db,

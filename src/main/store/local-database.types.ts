@@ -15,6 +15,8 @@ export interface LocalDatabase {
   village_register: VillageRegisterTable
   sealed_batches: SealedBatchesTable
   sealed_batch_revisions: SealedBatchRevisionsTable
+  form_versions: FormVersionsTable
+  parked_households: ParkedHouseholdsTable
 }
 
 /*
@@ -184,4 +186,28 @@ export interface SealedBatchesTable {
 export interface SealedBatchRevisionsTable {
   batch_id: string
   revision_id: string
+}
+
+/** A form version the province published, as pulled (the built-in version is in code). */
+export interface FormVersionsTable {
+  form_id: string
+  version: number
+  published_at: string
+  /** The FormDefinition as JSON (no personal data). */
+  definition_json: string
+  stored_at: string
+}
+
+/**
+ * A household's server state that a pull left aside because the household had local work;
+ * applied by a later pull once that work is sent or discarded. At most one per household:
+ * the latest.
+ */
+export interface ParkedHouseholdsTable {
+  household_id: string
+  /** The server's change sequence of the state. */
+  change_seq: number
+  /** Sealed: the PulledHousehold as JSON. */
+  state_json: string
+  parked_at: string
 }

@@ -15,6 +15,7 @@ export const sealedAt = {
   revisionPayload: (revisionId: string) => `revisions.payload_json/${revisionId}`,
   draftResponse: (draftId: string) => `drafts.response/${draftId}`,
   draftPrevious: (draftId: string) => `drafts.previous_response/${draftId}`,
+  parkedState: (householdId: string) => `parked_households.state_json/${householdId}`,
 } as const
 
 /** Opens a sealed FormResponse and checks its shape. */

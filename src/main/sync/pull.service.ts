@@ -1,33 +1,29 @@
 import type { Kysely } from 'kysely'
-import type { PulledHousehold, SyncPull } from '../../shared/api/http/sync.contract'
+import type { SyncPull } from '../../shared/api/http/sync.contract'
 import type { SyncReport } from '../../shared/api/ipc.contract'
-import {
-  type HouseholdRevision,
-  householdRevisionSchema,
-} from '../../shared/household/household-revision.schema'
+import type { FormDefinition } from '../../shared/forms/form-definition.schema'
 import type { MainContext } from '../context'
 import type { Enrolment } from '../device/device-enrolment.repository'
 import { localFormOrNull } from '../forms/local-forms'
-import { findHousehold, type HouseholdRow } from '../household/household.repository'
-import { findVisitOnDate } from '../household/visit.repository'
-import { storeHouseholdState } from '../household/visit-save'
-import { localPlaces } from '../places/village-catalog'
+import { rememberForms, storePulledForms } from '../forms/stored-forms.repository'
 import { saveVillageRegister } from '../places/village-register.repository'
+import { observeHlcStamps } from '../settings/device-clock'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import type { LocalDatabase } from '../store/local-database.types'
-import { sealedAt } from '../store/sealed-columns'
-import { findRevision, insertRevision } from './outbox.repository'
+import { listParkedHouseholds, parkHousehold, unparkHousehold } from './parked-household.repository'
+import { applyPulledHousehold, type FormFinder } from './pulled-household'
 import { pullPage } from './sync.client'
 
-export type PullCounts = SyncReport['pulled']
+export { SERVER_DEVICE_ID } from './pulled-household'
 
-/** The server's device id (its own revisions, e.g. a settled conflict): pulled states carry it. */
-export const SERVER_DEVICE_ID = '00000000-0000-7000-8000-000000000000'
+export type PullCounts = SyncReport['pulled']
 
 /**
  * Pulls the commune's changes since this laptop's cursor (DESIGN.md §5, principle 7), page
  * by page while the server has more. Each page is applied, and the cursor advanced, in one
  * transaction: a pull cut off midway resumes at the last applied page and never skips one.
+ * Once caught up, server states left aside earlier (the household had local work since
+ * sent or discarded) are applied.
  */
 export async function pullChanges(
   ctx: MainContext,
@@ -37,149 +33,116 @@ export async function pullChanges(
   const counts: PullCounts = { households: 0, skipped: 0, villages: 0 }
   let cursor = Number((await getSetting(ctx.db, 'pull_cursor')) ?? '0')
   for (;;) {
-    const page = await pullPage(ctx, enrolment, serverUrl, cursor)
+    const page = await fetchPage(ctx, enrolment, serverUrl, cursor)
     const applied = await ctx.db.transaction().execute((trx) => applyPage(trx, ctx, page))
+    rememberForms(ctx.db, applied.forms)
     counts.households += applied.households
     counts.skipped += applied.skipped
     counts.villages = applied.villages
-    if (!page.hasMore || page.nextCursor <= cursor) return counts
+    if (!page.hasMore || page.nextCursor <= cursor) break
     cursor = page.nextCursor
   }
+  const resumed = await ctx.db.transaction().execute((trx) => applyParked(trx, ctx))
+  counts.households += resumed.households
+  counts.skipped = resumed.skipped
+  return counts
+}
+
+/**
+ * One page; asked again with every form definition when it lists a published version this
+ * laptop lacks (the server sends definitions by itself only on a first pull).
+ */
+async function fetchPage(
+  ctx: MainContext,
+  enrolment: Enrolment,
+  serverUrl: string,
+  cursor: number,
+): Promise<SyncPull> {
+  const page = await pullPage(ctx, enrolment, serverUrl, cursor)
+  const missing = page.forms.some((f) => !f.definition && !localFormOrNull(f.id, f.version, ctx.db))
+  return missing ? pullPage(ctx, enrolment, serverUrl, cursor, { withDefinitions: true }) : page
+}
+
+interface AppliedPage extends PullCounts {
+  /** The form definitions stored with the page, for the in-memory catalog once committed. */
+  forms: FormDefinition[]
 }
 
 async function applyPage(
   trx: Kysely<LocalDatabase>,
   ctx: MainContext,
   page: SyncPull,
-): Promise<PullCounts> {
+): Promise<AppliedPage> {
   const at = new Date(ctx.clock.now()).toISOString()
-  const counts: PullCounts = { households: 0, skipped: 0, villages: page.villages.length }
+  const forms = await storePulledForms(trx, page.forms, at)
+  const counts: AppliedPage = { households: 0, skipped: 0, villages: page.villages.length, forms }
   await saveVillageRegister(
     trx,
     page.villages.map((v) => ({ villageCode: v.code, registered: v.registeredHouseholds })),
     at,
   )
+  await advanceClock(trx, ctx, page)
+  const find = formFinder(ctx, forms)
   for (const household of page.households) {
-    const outcome = await applyHousehold(trx, ctx, household, at)
+    const outcome = await applyPulledHousehold(trx, ctx, household, find, at)
     if (outcome === 'stored') counts.households += 1
-    else if (outcome === 'kept_local') counts.skipped += 1
+    if (outcome === 'kept_local' || outcome === 'unknown_form') {
+      await parkHousehold(trx, ctx.cipher, household, at)
+      counts.skipped += 1
+    } else {
+      await unparkHousehold(trx, household.id)
+    }
   }
   await setSetting(trx, 'open_conflicts', String(page.conflicts.length))
   await setSetting(trx, 'pull_cursor', String(page.nextCursor))
   return counts
 }
 
-type PullOutcome = 'stored' | 'kept_local' | 'unchanged'
-
 /**
- * Stores a household another device of the commune changed (or the server merged), as a
- * local save would, but without an outbox revision: the pulled revision becomes the base
- * of the next local edit. A household with unsent or rejected local work or an open draft
- * keeps its local state: its next upload is what the server merges.
+ * Every stamp pulled moves this laptop's hybrid logical clock forward, so its next edit
+ * sorts after the states it is based on (DESIGN.md §5, principle 2) even if its wall clock
+ * is behind the other devices'.
  */
-async function applyHousehold(
+async function advanceClock(
   trx: Kysely<LocalDatabase>,
   ctx: MainContext,
-  pulled: PulledHousehold,
-  at: string,
-): Promise<PullOutcome> {
-  const existing = await findHousehold(trx, pulled.id)
-  if (existing?.latest_revision_id === pulled.revisionId) return 'unchanged'
-  if (existing && (await hasLocalWork(trx, pulled.id, existing.sync_state))) return 'kept_local'
-  const form = localFormOrNull(pulled.formId, pulled.formVersion)
-  if (!form) {
-    // A form version this build cannot read: keep what is here until the app is updated.
-    ctx.log.info('sync_pull_unknown_form', { formId: pulled.formId, version: pulled.formVersion })
-    return 'kept_local'
-  }
-  const sameDay = existing ? await findVisitOnDate(trx, pulled.id, pulled.visitDate) : undefined
-  const visitId = sameDay?.id ?? ctx.newId()
-  const communeCode = existing?.commune_code ?? (await localPlaces(trx)).commune.code
-  await storeHouseholdState(trx, ctx, existing, {
-    householdId: pulled.id,
-    revisionId: pulled.revisionId,
-    visitId,
-    communeCode,
-    villageCode: pulled.villageCode,
-    visitDate: pulled.visitDate,
-    form,
-    response: pulled.response,
-    enumeratorId: null,
-    syncState: 'sent',
-    at,
-  })
-  await recordPulledRevision(trx, ctx, { pulled, existing, visitId, communeCode, at })
-  return 'stored'
-}
-
-/**
- * Keeps the pulled state in the local history as a revision already on the server (status
- * sent, so it is never uploaded): the household's latest revision is what the household
- * screen opens and what the next edit is based on. The pulled state may be a merge of
- * several devices' revisions, so it is attributed to the server. A revision this laptop
- * already holds (its own, echoed back) is not written twice.
- */
-async function recordPulledRevision(
-  trx: Kysely<LocalDatabase>,
-  ctx: MainContext,
-  input: {
-    pulled: PulledHousehold
-    existing: HouseholdRow | undefined
-    visitId: string
-    communeCode: string
-    at: string
-  },
+  page: SyncPull,
 ): Promise<void> {
-  const { pulled, at } = input
-  if (await findRevision(trx, pulled.revisionId)) return
-  const revision: HouseholdRevision = householdRevisionSchema.parse({
-    id: pulled.revisionId,
-    householdId: pulled.id,
-    visitId: input.visitId,
-    baseRevisionId: input.existing?.latest_revision_id ?? null,
-    deviceId: SERVER_DEVICE_ID,
-    hlc: pulled.hlc,
-    communeCode: input.communeCode,
-    villageCode: pulled.villageCode,
-    formId: pulled.formId,
-    formVersion: pulled.formVersion,
-    visitDate: pulled.visitDate,
-    savedAt: at,
-    response: pulled.response,
-    enumerator: null,
-  })
-  await insertRevision(trx, {
-    id: revision.id,
-    household_id: revision.householdId,
-    visit_id: revision.visitId,
-    base_revision_id: revision.baseRevisionId,
-    hlc: revision.hlc,
-    payload_json: ctx.cipher.sealJson(revision, sealedAt.revisionPayload(revision.id)),
-    status: 'sent',
-    reason: null,
-    batch_id: null,
-    created_at: at,
-    sent_at: at,
-  })
+  const stamps = page.households.map((h) => h.hlc)
+  const refused = await observeHlcStamps(trx, ctx.clock, ctx.deviceId, stamps)
+  if (refused.length > 0) {
+    // The laptop's clock is more than a day behind the commune's: flagged, not followed.
+    ctx.log.info('sync_pull_stamps_ahead', { count: refused.length, first: refused[0] ?? null })
+  }
 }
 
-async function hasLocalWork(
+/**
+ * Applies parked server states whose household is free now (its local edit was sent, its
+ * draft discarded, or its form version arrived); the rest stay parked.
+ */
+async function applyParked(
   trx: Kysely<LocalDatabase>,
-  householdId: string,
-  syncState: string,
-): Promise<boolean> {
-  if (syncState !== 'sent') return true
-  const pending = await trx
-    .selectFrom('revisions')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst()
-  if (pending) return true
-  const draft = await trx
-    .selectFrom('drafts')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .executeTakeFirst()
-  return draft !== undefined
+  ctx: MainContext,
+): Promise<Pick<PullCounts, 'households' | 'skipped'>> {
+  const at = new Date(ctx.clock.now()).toISOString()
+  const find = formFinder(ctx, [])
+  const counts = { households: 0, skipped: 0 }
+  for (const parked of await listParkedHouseholds(trx, ctx.cipher)) {
+    const outcome = await applyPulledHousehold(trx, ctx, parked, find, at)
+    if (outcome === 'kept_local' || outcome === 'unknown_form') {
+      counts.skipped += 1
+      continue
+    }
+    if (outcome === 'stored') counts.households += 1
+    await unparkHousehold(trx, parked.id)
+  }
+  return counts
+}
+
+/** Forms known here, plus the definitions of the page being applied (not yet in the catalog). */
+function formFinder(ctx: MainContext, pulled: readonly FormDefinition[]): FormFinder {
+  return (formId, version) =>
+    localFormOrNull(formId, version, ctx.db) ??
+    pulled.find((f) => f.id === formId && f.version === version) ??
+    null
 }

@@ -108,15 +108,18 @@ const EMPTY_BODY = new Uint8Array(0)
 /**
  * Fetches one page of the commune's changes after `cursor`, signed as a device request
  * (empty body), retried with backoff like an upload. The answer is checked against the
- * contract before anything is applied.
+ * contract before anything is applied. `withDefinitions` asks for every published form
+ * definition (the server sends them by itself only at cursor 0).
  */
 export async function pullPage(
   ctx: MainContext,
   enrolment: Enrolment,
   serverUrl: string,
   cursor: number,
+  options: { withDefinitions?: boolean } = {},
 ): Promise<SyncPull> {
-  const pathWithQuery = `${PULL_PATH}?cursor=${cursor}&limit=${PULL_PAGE_SIZE}`
+  const definitions = options.withDefinitions ? '&withDefinitions=true' : ''
+  const pathWithQuery = `${PULL_PATH}?cursor=${cursor}&limit=${PULL_PAGE_SIZE}${definitions}`
   for (let attempt = 1; attempt <= MAX_UPLOAD_ATTEMPTS; attempt++) {
     const answer = await send(ctx, enrolment, `${serverUrl}${pathWithQuery}`, {
       method: 'GET',

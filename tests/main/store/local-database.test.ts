@@ -52,9 +52,11 @@ describe('openLocalDatabase', () => {
     `.execute(db)
     expect(tables.rows.map((r) => r.name)).toEqual([
       'drafts',
+      'form_versions',
       'household_search',
       'households',
       'members',
+      'parked_households',
       'pii_index',
       'revisions',
       'sealed_batch_revisions',
