@@ -2,9 +2,15 @@ import type { Transaction } from 'kysely'
 import type { FormResponse } from '../../shared/forms/form-response.schema'
 import { householdFacts, householdSearchText } from '../../shared/household/household-facts'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
-import type { HouseholdTable, ServerDatabase } from '../store/server-database.types'
+import type {
+  HouseholdTable,
+  MemberTable,
+  ServerDatabase,
+  VisitTable,
+} from '../store/server-database.types'
 import type { ChangeSequence } from './change-sequence'
 import { refoldHousehold } from './household-refold'
+import { chunked } from './ingest-chunks'
 
 type Trx = Transaction<ServerDatabase>
 
@@ -21,63 +27,175 @@ export interface HeadRevision {
   formVersion: number
 }
 
+/** An accepted revision just appended to the log, with the cleaned response it carries. */
+export interface AcceptedRevision {
+  revision: HouseholdRevision
+  response: FormResponse
+}
+
+/** A household's new current state. */
+interface HouseholdWrite {
+  head: HeadRevision
+  response: FormResponse
+  merged: boolean
+}
+
+interface StoredHead {
+  revisionId: string
+  hlc: string
+  /** A merged state is not its head revision's response: an edit from it must be merged. */
+  merged: boolean
+}
+
 /**
- * Folds an accepted revision (already in the log) into the current state of its household,
- * visit and members, numbering the change for the pull:
- * - a new household, or a revision made from the household's current revision and newer
- *   than it, becomes the state whole;
- * - anything else (an edit concurrent with the current state, or a late older revision) is
- *   settled by re-merging every accepted revision of the household in stamp order, so the
- *   same set of revisions gives the same state whatever order they arrived in.
+ * Folds the accepted revisions of one ingest (already in the log, in batch order) into the
+ * current state of their households, visits and members, numbering each changed household
+ * once for the pull. Per household:
+ * - when every revision of the batch either starts it (a household new to the server) or
+ *   was made from the state before it and is newer (a chain from the current head), the
+ *   last one becomes the state whole;
+ * - anything else (an edit concurrent with the state, or a late older revision) is settled
+ *   by re-merging every accepted revision of the household in stamp order (household-refold),
+ *   so the same set of revisions gives the same state whatever order they arrived in.
+ * The state is what ingesting the revisions one by one would leave; it is written with one
+ * multi-row statement per table (and chunk) instead of a few statements per revision.
  *
- * @returns whether the household changed
+ * @returns how many households changed
  */
-export async function projectRevision(
+export async function projectRevisions(
   trx: Trx,
-  revision: HouseholdRevision,
-  response: FormResponse,
+  accepted: readonly AcceptedRevision[],
   receivedAt: string,
   seq: ChangeSequence,
-): Promise<boolean> {
-  const stored = await trx
-    .selectFrom('households')
-    .select(['revision_id', 'hlc'])
-    .where('id', '=', revision.householdId)
-    .executeTakeFirst()
-  if (!stored) {
-    await writeHousehold(trx, revision, response, { receivedAt, merged: false, seq, insert: true })
-  } else if (revision.baseRevisionId === stored.revision_id && revision.hlc > stored.hlc) {
-    await writeHousehold(trx, revision, response, { receivedAt, merged: false, seq, insert: false })
-  } else {
-    const folded = await refoldHousehold(trx, revision.householdId, receivedAt)
-    await writeHousehold(trx, folded.head, folded.response, {
-      receivedAt,
-      merged: folded.merged,
-      seq,
-      insert: false,
-    })
+): Promise<number> {
+  if (accepted.length === 0) return 0
+  const byHousehold = new Map<string, AcceptedRevision[]>()
+  for (const entry of accepted) {
+    const list = byHousehold.get(entry.revision.householdId)
+    if (list) list.push(entry)
+    else byHousehold.set(entry.revision.householdId, [entry])
   }
-  await upsertVisit(trx, revision, response)
-  return true
+  const heads = await storedHeads(trx, [...byHousehold.keys()])
+  const writes: HouseholdWrite[] = []
+  for (const householdId of writeOrder(accepted)) {
+    const entries = byHousehold.get(householdId) ?? []
+    const last = chainEnd(heads.get(householdId), entries)
+    if (last) {
+      writes.push({ head: last.revision, response: last.response, merged: false })
+    } else {
+      writes.push(await refoldHousehold(trx, householdId, receivedAt))
+    }
+  }
+  await writeHouseholds(trx, writes, receivedAt, seq)
+  await replaceMembers(trx, writes)
+  await upsertVisits(trx, accepted)
+  return writes.length
 }
 
-interface WriteOptions {
-  receivedAt: string
-  merged: boolean
-  seq: ChangeSequence
-  /** A first revision: insert the row (keeping its first receipt time). */
-  insert: boolean
+/**
+ * Households in the order of their last revision in the batch: the order in which ingesting
+ * revision by revision writes them last (which matters when a member moves between them).
+ */
+function writeOrder(accepted: readonly AcceptedRevision[]): string[] {
+  const seen = new Set<string>()
+  const order: string[] = []
+  for (let i = accepted.length - 1; i >= 0; i--) {
+    const id = accepted[i]?.revision.householdId
+    if (id === undefined || seen.has(id)) continue
+    seen.add(id)
+    order.push(id)
+  }
+  return order.reverse()
 }
 
-/** Writes the household's current state and its roster. */
-export async function writeHousehold(
+/** The batch's last revision when they all chain from the stored head; null when a merge is due. */
+function chainEnd(
+  stored: StoredHead | undefined,
+  entries: readonly AcceptedRevision[],
+): AcceptedRevision | null {
+  let head = stored ?? null
+  let last: AcceptedRevision | null = null
+  for (const entry of entries) {
+    const { revision } = entry
+    if (
+      head &&
+      (head.merged || !(revision.baseRevisionId === head.revisionId && revision.hlc > head.hlc))
+    ) {
+      return null
+    }
+    head = { revisionId: revision.id, hlc: revision.hlc, merged: false }
+    last = entry
+  }
+  return last
+}
+
+async function storedHeads(trx: Trx, ids: readonly string[]): Promise<Map<string, StoredHead>> {
+  const heads = new Map<string, StoredHead>()
+  for (const chunk of chunked(ids, 1)) {
+    const rows = await trx
+      .selectFrom('households')
+      .select(['id', 'revision_id', 'hlc', 'merged'])
+      .where('id', 'in', chunk)
+      .execute()
+    for (const row of rows) {
+      heads.set(row.id, {
+        revisionId: row.revision_id,
+        hlc: row.hlc,
+        merged: Number(row.merged) === 1,
+      })
+    }
+  }
+  return heads
+}
+
+/** Inserts new households and updates known ones (keeping their first receipt time). */
+async function writeHouseholds(
   trx: Trx,
-  head: HeadRevision,
-  response: FormResponse,
-  options: WriteOptions,
+  writes: readonly HouseholdWrite[],
+  receivedAt: string,
+  seq: ChangeSequence,
 ): Promise<void> {
+  const rows = writes.map((write) => householdRow(write, receivedAt, seq.next()))
+  for (const chunk of chunked(rows, HOUSEHOLD_COLUMNS)) {
+    await trx
+      .insertInto('households')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          commune_code: eb.ref('excluded.commune_code'),
+          village_code: eb.ref('excluded.village_code'),
+          head_name: eb.ref('excluded.head_name'),
+          search_text: eb.ref('excluded.search_text'),
+          address: eb.ref('excluded.address'),
+          member_count: eb.ref('excluded.member_count'),
+          visit_result: eb.ref('excluded.visit_result'),
+          visit_date: eb.ref('excluded.visit_date'),
+          revision_id: eb.ref('excluded.revision_id'),
+          hlc: eb.ref('excluded.hlc'),
+          device_id: eb.ref('excluded.device_id'),
+          form_id: eb.ref('excluded.form_id'),
+          form_version: eb.ref('excluded.form_version'),
+          response_json: eb.ref('excluded.response_json'),
+          updated_at: eb.ref('excluded.updated_at'),
+          merged: eb.ref('excluded.merged'),
+          change_seq: eb.ref('excluded.change_seq'),
+        })),
+      )
+      .execute()
+  }
+}
+
+const HOUSEHOLD_COLUMNS = 19
+
+function householdRow(
+  write: HouseholdWrite,
+  receivedAt: string,
+  changeSeq: number,
+): HouseholdTable {
+  const { head, response } = write
   const facts = householdFacts(response)
-  const state = {
+  return {
+    id: head.householdId,
     commune_code: head.communeCode,
     village_code: head.villageCode,
     head_name: facts.headName,
@@ -92,76 +210,87 @@ export async function writeHousehold(
     form_id: head.formId,
     form_version: head.formVersion,
     response_json: JSON.stringify(response),
-    updated_at: options.receivedAt,
-    merged: options.merged ? 1 : 0,
-    change_seq: options.seq.next(),
-  } satisfies Omit<HouseholdTable, 'id' | 'received_at'>
-  if (options.insert) {
-    await trx
-      .insertInto('households')
-      .values({ id: head.householdId, received_at: options.receivedAt, ...state })
-      .execute()
-  } else {
-    await trx.updateTable('households').set(state).where('id', '=', head.householdId).execute()
+    received_at: receivedAt,
+    updated_at: receivedAt,
+    merged: write.merged ? 1 : 0,
+    change_seq: changeSeq,
   }
-  await replaceMembers(trx, head.householdId, response)
 }
 
-async function upsertVisit(
-  trx: Trx,
-  revision: HouseholdRevision,
-  response: FormResponse,
-): Promise<void> {
-  await trx
-    .insertInto('visits')
-    .values({
+/**
+ * Each state's roster replaces the stored one; row ids keep members stable. A member id
+ * already held by another household means the person moved: the household written last
+ * holds them, as when the revisions are ingested one by one.
+ */
+async function replaceMembers(trx: Trx, writes: readonly HouseholdWrite[]): Promise<void> {
+  for (const chunk of chunked(writes, 1)) {
+    const ids = chunk.map((write) => write.head.householdId)
+    await trx.deleteFrom('members').where('household_id', 'in', ids).execute()
+  }
+  const rows = new Map<string, MemberTable>()
+  for (const { head, response } of writes) {
+    for (const [position, row] of (response.repeats.members ?? []).entries()) {
+      // Deleted first, so a moved member takes the place of the last household to hold them.
+      rows.delete(row.id)
+      rows.set(row.id, {
+        id: row.id,
+        household_id: head.householdId,
+        position,
+        full_name: typeof row.answers.full_name === 'string' ? row.answers.full_name : '',
+        answers_json: JSON.stringify(row.answers),
+      })
+    }
+  }
+  for (const chunk of chunked([...rows.values()], 5)) {
+    await trx
+      .insertInto('members')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          household_id: eb.ref('excluded.household_id'),
+          position: eb.ref('excluded.position'),
+          full_name: eb.ref('excluded.full_name'),
+          answers_json: eb.ref('excluded.answers_json'),
+        })),
+      )
+      .execute()
+  }
+}
+
+/**
+ * Each visit row holds its newest revision's facts: the batch's newest per visit id (the
+ * first of equal stamps), and a stored row only gives way to a newer stamp.
+ */
+async function upsertVisits(trx: Trx, accepted: readonly AcceptedRevision[]): Promise<void> {
+  const rows = new Map<string, VisitTable>()
+  for (const { revision, response } of accepted) {
+    const held = rows.get(revision.visitId)
+    if (held && held.hlc >= revision.hlc) continue
+    rows.set(revision.visitId, {
       id: revision.visitId,
-      household_id: revision.householdId,
+      // The first revision of a visit names its household; later ones do not move it.
+      household_id: held?.household_id ?? revision.householdId,
       revision_id: revision.id,
       hlc: revision.hlc,
       visit_date: revision.visitDate,
       visit_result: householdFacts(response).visitResult,
     })
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet((eb) => ({
-          revision_id: eb.ref('excluded.revision_id'),
-          hlc: eb.ref('excluded.hlc'),
-          visit_date: eb.ref('excluded.visit_date'),
-          visit_result: eb.ref('excluded.visit_result'),
-        }))
-        .whereRef('visits.hlc', '<', 'excluded.hlc'),
-    )
-    .execute()
-}
-
-/** The current state's roster replaces the stored one; row ids keep members stable. */
-async function replaceMembers(
-  trx: Trx,
-  householdId: string,
-  response: FormResponse,
-): Promise<void> {
-  await trx.deleteFrom('members').where('household_id', '=', householdId).execute()
-  const rows = (response.repeats.members ?? []).map((row, position) => ({
-    id: row.id,
-    household_id: householdId,
-    position,
-    full_name: typeof row.answers.full_name === 'string' ? row.answers.full_name : '',
-    answers_json: JSON.stringify(row.answers),
-  }))
-  if (rows.length === 0) return
-  await trx
-    .insertInto('members')
-    .values(rows)
-    // A member id already held by another household means the person moved: follow them.
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        household_id: eb.ref('excluded.household_id'),
-        position: eb.ref('excluded.position'),
-        full_name: eb.ref('excluded.full_name'),
-        answers_json: eb.ref('excluded.answers_json'),
-      })),
-    )
-    .execute()
+  }
+  for (const chunk of chunked([...rows.values()], 6)) {
+    await trx
+      .insertInto('visits')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({
+            revision_id: eb.ref('excluded.revision_id'),
+            hlc: eb.ref('excluded.hlc'),
+            visit_date: eb.ref('excluded.visit_date'),
+            visit_result: eb.ref('excluded.visit_result'),
+          }))
+          .whereRef('visits.hlc', '<', 'excluded.hlc'),
+      )
+      .execute()
+  }
 }

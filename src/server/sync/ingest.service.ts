@@ -3,9 +3,11 @@ import type { RevisionOutcome, SyncBatch, SyncReceipt } from '../../shared/api/h
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import { type FormLookup, loadFormLookup } from '../forms/form-registry'
 import type { ServerContext } from '../server-context'
-import type { BatchSource, ServerDatabase } from '../store/server-database.types'
-import { type ChangeSequence, reserveChangeSequence } from './change-sequence'
-import { projectRevision } from './household-projection'
+import type { BatchSource, RevisionTable, ServerDatabase } from '../store/server-database.types'
+import { reserveChangeSequence } from './change-sequence'
+import { type AcceptedRevision, projectRevisions } from './household-projection'
+import { chunked, storedRevisionIds } from './ingest-chunks'
+import { sameJson } from './ingest-json'
 import { judgeRevision, type RevisionVerdict } from './revision-verdict'
 
 type Trx = Transaction<ServerDatabase>
@@ -27,6 +29,11 @@ export interface BatchArrival {
  * - rejected: refused with a reason, yet kept in the revision log (the quarantine);
  * - accepted: stored, and folded into the household's current state when it is newer.
  * A batch id seen before is answered the same way, revision by revision.
+ *
+ * The batch is written set-wise (one select of the ids already stored, multi-row inserts,
+ * one write per changed household) and leaves the state that ingesting its revisions one
+ * by one would leave. Revisions are judged before the transaction, so that concurrent
+ * ingests wait for each other only while they write.
  */
 export async function ingestBatch(
   ctx: ServerContext,
@@ -35,19 +42,38 @@ export async function ingestBatch(
 ): Promise<SyncReceipt> {
   const receivedAt = new Date(ctx.clock.now()).toISOString()
   // Published form versions are looked up before the transaction holds the store.
-  const forms = await loadFormLookup(ctx.db, batch.revisions)
+  const forms = await loadFormLookup(ctx.db, uniqueForms(batch.revisions))
+  const ids = batch.revisions.map((r) => r.id)
+  // A hint only: the transaction checks again, and a revision is never removed from the log.
+  const known = await storedRevisionIds(ctx.db, ids)
+  const verdicts = judgeNew(batch, known, forms)
   return ctx.db.transaction().execute(async (trx) => {
     // First, so that concurrent ingests queue here and each merges settled state.
     const seq = await reserveChangeSequence(trx, batch.revisions.length)
     const firstArrival = await insertBatch(trx, batch, receivedAt, arrival)
-    const stored = await storedRevisionIds(
-      trx,
-      batch.revisions.map((r) => r.id),
-    )
-    const outcomes: RevisionOutcome[] = []
+    const stored = await storedRevisionIds(trx, ids)
+    const fresh: Judged[] = []
     for (const revision of batch.revisions) {
-      outcomes.push(await ingestRevision(trx, batch, revision, receivedAt, stored, forms, seq))
+      if (stored.has(revision.id)) continue
+      stored.add(revision.id)
+      const verdict = verdicts.get(revision.id) ?? judgeRevision(batch, revision, forms)
+      fresh.push({ revision, verdict })
     }
+    const inserted = await insertRevisions(trx, batch, fresh, receivedAt)
+    const accepted: AcceptedRevision[] = []
+    const judged = new Map<string, RevisionOutcome>()
+    for (const { revision, verdict } of fresh) {
+      if (!inserted.has(revision.id)) continue
+      judged.set(revision.id, outcomeOf(revision, verdict))
+      if (verdict.status === 'accepted') accepted.push({ revision, response: verdict.response })
+    }
+    await projectRevisions(trx, accepted, receivedAt, seq)
+    // Every revision not stored by this ingest (a twin, earlier or in the batch) is a duplicate.
+    const outcomes = batch.revisions.map((revision) => {
+      const outcome = judged.get(revision.id)
+      judged.delete(revision.id)
+      return outcome ?? { revisionId: revision.id, status: 'duplicate' as const }
+    })
     const counts = countOutcomes(outcomes)
     if (firstArrival) {
       await trx.updateTable('batches').set(counts).where('id', '=', batch.batchId).execute()
@@ -58,32 +84,41 @@ export async function ingestBatch(
   })
 }
 
-async function ingestRevision(
-  trx: Trx,
-  batch: SyncBatch,
-  revision: HouseholdRevision,
-  receivedAt: string,
-  stored: Set<string>,
-  forms: FormLookup,
-  seq: ChangeSequence,
-): Promise<RevisionOutcome> {
-  const duplicate: RevisionOutcome = { revisionId: revision.id, status: 'duplicate' }
-  if (stored.has(revision.id)) return duplicate
-  const verdict = judgeRevision(batch, revision, forms)
-  // The conflict guard catches a twin stored concurrently or earlier in this batch.
-  const inserted = await insertRevision(trx, batch, revision, verdict, receivedAt)
-  stored.add(revision.id)
-  if (!inserted) return duplicate
-  if (verdict.status === 'rejected') {
-    return {
-      revisionId: revision.id,
-      status: 'rejected',
-      reason: verdict.reason,
-      ...(verdict.issues.length > 0 ? { issues: verdict.issues } : {}),
-    }
+interface Judged {
+  revision: HouseholdRevision
+  verdict: RevisionVerdict
+}
+
+function uniqueForms(revisions: readonly HouseholdRevision[]) {
+  const refs = new Map<string, { formId: string; formVersion: number }>()
+  for (const { formId, formVersion } of revisions) {
+    refs.set(`${formId}@${formVersion}`, { formId, formVersion })
   }
-  await projectRevision(trx, revision, verdict.response, receivedAt, seq)
-  return { revisionId: revision.id, status: 'accepted' }
+  return refs.values()
+}
+
+/** Verdicts on the revisions not stored yet (the first of twins in the batch). */
+function judgeNew(
+  batch: SyncBatch,
+  known: ReadonlySet<string>,
+  forms: FormLookup,
+): Map<string, RevisionVerdict> {
+  const verdicts = new Map<string, RevisionVerdict>()
+  for (const revision of batch.revisions) {
+    if (known.has(revision.id) || verdicts.has(revision.id)) continue
+    verdicts.set(revision.id, judgeRevision(batch, revision, forms))
+  }
+  return verdicts
+}
+
+function outcomeOf(revision: HouseholdRevision, verdict: RevisionVerdict): RevisionOutcome {
+  if (verdict.status === 'accepted') return { revisionId: revision.id, status: 'accepted' }
+  return {
+    revisionId: revision.id,
+    status: 'rejected',
+    reason: verdict.reason,
+    ...(verdict.issues.length > 0 ? { issues: verdict.issues } : {}),
+  }
 }
 
 /** @returns true when this is the batch id's first arrival */
@@ -134,41 +169,57 @@ async function clockWentBack(trx: Trx, batch: SyncBatch, deviceCreatedAt: string
   return typeof at === 'string' && Date.parse(deviceCreatedAt) < Date.parse(at)
 }
 
-async function storedRevisionIds(trx: Trx, ids: string[]): Promise<Set<string>> {
-  const rows = await trx.selectFrom('revisions').select('id').where('id', 'in', ids).execute()
-  return new Set(rows.map((r) => r.id))
+/**
+ * Appends the revisions to the log, accepted and rejected alike (the quarantine).
+ * @returns the ids actually inserted: a twin stored meanwhile is left as it was
+ */
+async function insertRevisions(
+  trx: Trx,
+  batch: SyncBatch,
+  judged: readonly Judged[],
+  receivedAt: string,
+): Promise<Set<string>> {
+  const inserted = new Set<string>()
+  const rows = judged.map(({ revision, verdict }) =>
+    revisionRow(batch, revision, verdict, receivedAt),
+  )
+  for (const chunk of chunked(rows, REVISION_COLUMNS)) {
+    const stored = await trx
+      .insertInto('revisions')
+      .values(chunk)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute()
+    for (const row of stored) inserted.add(row.id)
+  }
+  return inserted
 }
 
-/** Appends the revision to the log; @returns false when its id was already there. */
-async function insertRevision(
-  trx: Trx,
+const REVISION_COLUMNS = 15
+
+function revisionRow(
   batch: SyncBatch,
   revision: HouseholdRevision,
   verdict: RevisionVerdict,
   receivedAt: string,
-): Promise<boolean> {
-  const result = await trx
-    .insertInto('revisions')
-    .values({
-      id: revision.id,
-      batch_id: batch.batchId,
-      household_id: revision.householdId,
-      visit_id: revision.visitId,
-      device_id: revision.deviceId,
-      commune_code: revision.communeCode,
-      hlc: revision.hlc,
-      base_revision_id: revision.baseRevisionId,
-      status: verdict.status,
-      reason: verdict.status === 'rejected' ? verdict.reason : null,
-      issues_json: verdict.issues.length > 0 ? JSON.stringify(verdict.issues) : null,
-      payload_json: JSON.stringify(revision),
-      clean_response_json: cleanedResponse(revision, verdict),
-      device_saved_at: revision.savedAt,
-      received_at: receivedAt,
-    })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst()
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+): RevisionTable {
+  return {
+    id: revision.id,
+    batch_id: batch.batchId,
+    household_id: revision.householdId,
+    visit_id: revision.visitId,
+    device_id: revision.deviceId,
+    commune_code: revision.communeCode,
+    hlc: revision.hlc,
+    base_revision_id: revision.baseRevisionId,
+    status: verdict.status,
+    reason: verdict.status === 'rejected' ? verdict.reason : null,
+    issues_json: verdict.issues.length > 0 ? JSON.stringify(verdict.issues) : null,
+    payload_json: JSON.stringify(revision),
+    clean_response_json: cleanedResponse(revision, verdict),
+    device_saved_at: revision.savedAt,
+    received_at: receivedAt,
+  }
 }
 
 function countOutcomes(outcomes: RevisionOutcome[]) {
@@ -180,6 +231,5 @@ function countOutcomes(outcomes: RevisionOutcome[]) {
 /** The cleaned response, stored only when cleaning changed it (re-merges read it back). */
 function cleanedResponse(revision: HouseholdRevision, verdict: RevisionVerdict): string | null {
   if (verdict.status !== 'accepted') return null
-  const cleaned = JSON.stringify(verdict.response)
-  return cleaned === JSON.stringify(revision.response) ? null : cleaned
+  return sameJson(verdict.response, revision.response) ? null : JSON.stringify(verdict.response)
 }

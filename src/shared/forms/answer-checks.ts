@@ -29,33 +29,31 @@ export interface AnswerCheckContext {
 
 /** Type and format checks of a non-blank answer, by question type. */
 export function checkAnswer(q: Question, value: Answer, ctx: AnswerCheckContext): CheckedAnswer {
-  const error = (code: IssueCode, params?: AnswerProblem['params']): CheckedAnswer => ({
-    value,
-    problems: [{ severity: 'error', code, ...(params ? { params } : {}) }],
-  })
   switch (q.type) {
     case 'text': {
-      if (typeof value !== 'string') return error('type')
+      if (typeof value !== 'string') return refused(value, 'type')
       const max = q.maxLength ?? DEFAULT_MAX_TEXT
-      if (value.length > max) return error('too_long', { max })
+      if (value.length > max) return refused(value, 'too_long', { max })
       return { value: value.trim(), problems: [] }
     }
     case 'integer': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return error('type')
+      if (typeof value !== 'number' || !Number.isInteger(value)) return refused(value, 'type')
       if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
-        return error('out_of_range', { min: q.min ?? '', max: q.max ?? '' })
+        return refused(value, 'out_of_range', { min: q.min ?? '', max: q.max ?? '' })
       }
       return { value, problems: [] }
     }
     case 'yes_no':
-      return typeof value === 'boolean' ? { value, problems: [] } : error('type')
+      return typeof value === 'boolean' ? { value, problems: [] } : refused(value, 'type')
     case 'date':
       return typeof value === 'string' && isIsoDate(value)
         ? { value, problems: [] }
-        : error('date_format')
+        : refused(value, 'date_format')
     case 'select_one':
-      if (typeof value !== 'string') return error('type')
-      return allowedChoices(q, ctx).has(value) ? { value, problems: [] } : error('choice_unknown')
+      if (typeof value !== 'string') return refused(value, 'type')
+      return allowedChoices(q, ctx).has(value)
+        ? { value, problems: [] }
+        : refused(value, 'choice_unknown')
     case 'select_multiple':
       return checkMultiple(q, value, ctx)
     case 'phone':
@@ -65,9 +63,25 @@ export function checkAnswer(q: Question, value: Answer, ctx: AnswerCheckContext)
   }
 }
 
+function refused(value: Answer, code: IssueCode, params?: AnswerProblem['params']): CheckedAnswer {
+  return { value, problems: [{ severity: 'error', code, ...(params ? { params } : {}) }] }
+}
+
+/** Sets made once per parsed question and village list: ingest checks thousands of answers. */
+const choiceSets = new WeakMap<object, ReadonlySet<string>>()
+const NO_VILLAGES: readonly string[] = []
+
 function allowedChoices(q: Question, ctx: AnswerCheckContext): ReadonlySet<string> {
-  if (q.choicesFrom === 'villages') return new Set(ctx.villages ?? [])
-  return new Set((q.choices ?? []).map((c) => c.value))
+  const key = q.choicesFrom === 'villages' ? (ctx.villages ?? NO_VILLAGES) : q
+  let allowed = choiceSets.get(key)
+  if (!allowed) {
+    allowed =
+      q.choicesFrom === 'villages'
+        ? new Set(ctx.villages ?? [])
+        : new Set((q.choices ?? []).map((c) => c.value))
+    choiceSets.set(key, allowed)
+  }
+  return allowed
 }
 
 function checkMultiple(q: Question, value: Answer, ctx: AnswerCheckContext): CheckedAnswer {

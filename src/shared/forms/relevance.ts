@@ -82,7 +82,7 @@ function rowScopeFactory(
   householdLookup: (id: string) => Value,
   context: Record<ContextVar, number>,
 ): (self?: Value) => Scope {
-  const own = new Set(collectIds(section.items))
+  const own = ownIds(section)
   const lookup = (id: string): Value =>
     own.has(id) ? lookupIn(marks, row.answers, id) : householdLookup(id)
   return (self) => ({ lookup, self, context })
@@ -105,6 +105,17 @@ function markItems(
     marks.set(item.id, shown)
     if (item.kind === 'group') markItems(item.items, shown, marks, scope)
   }
+}
+
+/** A repeat's own item ids, collected once per parsed form: every row's scope reads them. */
+const sectionIds = new WeakMap<readonly Item[], ReadonlySet<string>>()
+function ownIds(section: Section): ReadonlySet<string> {
+  let ids = sectionIds.get(section.items)
+  if (!ids) {
+    ids = new Set(collectIds(section.items))
+    sectionIds.set(section.items, ids)
+  }
+  return ids
 }
 
 function collectIds(items: readonly Item[]): string[] {

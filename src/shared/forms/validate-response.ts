@@ -1,6 +1,12 @@
 import { checkAnswer } from './answer-checks'
 import { holds, isBlank } from './expression'
-import { type FormDefinition, flattenQuestions, type Section } from './form-definition.schema'
+import {
+  type FormDefinition,
+  flattenQuestions,
+  type Item,
+  type Question,
+  type Section,
+} from './form-definition.schema'
 import type { Answers, FormResponse, RepeatRow } from './form-response.schema'
 import { computeRelevance, type EvaluationContext, type Relevance } from './relevance'
 import type { ValidationIssue } from './validation-issue'
@@ -101,6 +107,17 @@ function checkRowCounts(
   }
 }
 
+/** A section's questions, flattened once per parsed form: ingest validates thousands of rows. */
+const sectionQuestions = new WeakMap<readonly Item[], Question[]>()
+function questionsOf(section: Section): Question[] {
+  let questions = sectionQuestions.get(section.items)
+  if (!questions) {
+    questions = flattenQuestions(section.items)
+    sectionQuestions.set(section.items, questions)
+  }
+  return questions
+}
+
 function checkQuestions(
   section: Section,
   answers: Answers,
@@ -112,7 +129,7 @@ function checkQuestions(
   const kept: Answers = {}
   const rowId = at?.row.id
   const place = at ? { repeat: section.id, rowId: at.row.id, rowIndex: at.index } : {}
-  for (const q of flattenQuestions(section.items)) {
+  for (const q of questionsOf(section)) {
     if (!relevance.isRelevant(q.id, rowId)) continue
     const raw = answers[q.id]
     if (raw === undefined || isBlank(raw)) {
