@@ -8,7 +8,7 @@ import { reserveChangeSequence } from './change-sequence'
 import { type AcceptedRevision, projectRevisions } from './household-projection'
 import { chunked, storedRevisionIds } from './ingest-chunks'
 import { sameJson } from './ingest-json'
-import { judgeRevision, type RevisionVerdict } from './revision-verdict'
+import { communeVillageCodes, judgeRevision, type RevisionVerdict } from './revision-verdict'
 
 type Trx = Transaction<ServerDatabase>
 
@@ -46,7 +46,8 @@ export async function ingestBatch(
   const ids = batch.revisions.map((r) => r.id)
   // A hint only: the transaction checks again, and a revision is never removed from the log.
   const known = await storedRevisionIds(ctx.db, ids)
-  const verdicts = judgeNew(batch, known, forms)
+  const villages = await communeVillageCodes(ctx.db, batch.communeCode)
+  const verdicts = judgeNew(batch, known, forms, villages)
   return ctx.db.transaction().execute(async (trx) => {
     // First, so that concurrent ingests queue here and each merges settled state.
     const seq = await reserveChangeSequence(trx, batch.revisions.length)
@@ -56,7 +57,7 @@ export async function ingestBatch(
     for (const revision of batch.revisions) {
       if (stored.has(revision.id)) continue
       stored.add(revision.id)
-      const verdict = verdicts.get(revision.id) ?? judgeRevision(batch, revision, forms)
+      const verdict = verdicts.get(revision.id) ?? judgeRevision(batch, revision, forms, villages)
       fresh.push({ revision, verdict })
     }
     const inserted = await insertRevisions(trx, batch, fresh, receivedAt)
@@ -102,11 +103,12 @@ function judgeNew(
   batch: SyncBatch,
   known: ReadonlySet<string>,
   forms: FormLookup,
+  villages: readonly string[],
 ): Map<string, RevisionVerdict> {
   const verdicts = new Map<string, RevisionVerdict>()
   for (const revision of batch.revisions) {
     if (known.has(revision.id) || verdicts.has(revision.id)) continue
-    verdicts.set(revision.id, judgeRevision(batch, revision, forms))
+    verdicts.set(revision.id, judgeRevision(batch, revision, forms, villages))
   }
   return verdicts
 }

@@ -15,9 +15,9 @@ describe('judgeRevision', () => {
     expect(verdict.response.repeats.members).toHaveLength(2)
   })
 
-  it('rejects a commune other than the batch’s or the pilot’s', () => {
+  it('rejects a commune other than the batch’s', () => {
     const elsewhere = makeRevision({ communeCode: '00001' })
-    expect(judgeRevision(makeBatch([elsewhere], { communeCode: '00001' }), elsewhere)).toEqual({
+    expect(judgeRevision(makeBatch([elsewhere]), elsewhere)).toEqual({
       status: 'rejected',
       reason: 'wrong_commune',
       issues: [],
