@@ -34,6 +34,7 @@ const CALLS = {
   'sync.setServerUrl': true,
   'sync.run': true,
   'sync.exportBatchFile': true,
+  'sync.importReceiptFile': true,
   'device.status': true,
   'device.enrolWithCode': true,
   'device.enrolWithFile': true,

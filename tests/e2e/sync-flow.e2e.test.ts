@@ -32,7 +32,9 @@ import {
  * SQLite file. Province staff import the commune's villages and make an enrolment code;
  * the laptop enrols with it, records a household, syncs; the console shows it. A second
  * household travels by USB file, imported twice in the console: the second time changes
- * nothing. The steps run in order, each building on the last.
+ * nothing. The console's signed receipt goes back on the stick and the laptop marks the
+ * household sent from it, without any network. The steps run in order, each building on
+ * the last.
  */
 
 const COMMUNE = { code: PILOT_COMMUNE.code, name: PILOT_COMMUNE.name }
@@ -48,7 +50,7 @@ const USB_HOUSEHOLD_KEYS: KeyStep[] = HOUSEHOLD_KEYS.map(([id, input]): KeyStep 
   return [id, input]
 })
 
-describe('sync flow: enrol, survey, sync, see it in the console; a USB file imported twice', () => {
+describe('sync flow: enrol, survey, sync, see it in the console; a USB file and its receipt', () => {
   let h: DesktopHarness
   let server: RunningServer
   let desk: Page
@@ -57,6 +59,8 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file impo
   const consoleErrors: string[] = []
   let codeShown = ''
   let usbFile = ''
+  let receiptFile = ''
+  let receiptAgainFile = ''
 
   beforeAll(async () => {
     h = await startDesktopHarness({ enrolled: false, startMs: Date.now() })
@@ -95,6 +99,22 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file impo
   }
   const importCounts = async () =>
     (await console_.getByTestId('batch-import-result').textContent()) ?? ''
+  /** "Tải biên nhận" on the import result: the signed receipt saved for the USB stick. */
+  const downloadReceipt = async (name: string) => {
+    const download = console_.waitForEvent('download')
+    await console_.getByRole('button', { name: 'Tải biên nhận' }).click()
+    const saved = await download
+    expect(saved.suggestedFilename()).toMatch(/^bien-nhan-\d{5}-\d{8}-[0-9a-f]{8}\.langso-receipt$/)
+    const file = path.join(h.tmp, name)
+    await saved.saveAs(file)
+    return file
+  }
+  /** "Nhập biên nhận (USB)" on the laptop: picks the receipt file from the stick. */
+  const loadReceipt = async (file: string) => {
+    const chooser = desk.waitForEvent('filechooser')
+    await desk.getByRole('button', { name: 'Nhập biên nhận (USB)' }).click()
+    await (await chooser).setFiles(file)
+  }
 
   it('1. province staff sign in, import the villages and make an enrolment code', async () => {
     await completeFirstRunSetup(server)
@@ -228,6 +248,10 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file impo
     const download = desk.waitForEvent('download')
     await desk.getByRole('menuitem', { name: 'Xuất tệp gửi (USB)' }).click()
     const saved = await download
+    // Named so staff tell it apart on a stick: commune, local time, the batch id's end.
+    expect(saved.suggestedFilename()).toMatch(
+      new RegExp(`^langso-${COMMUNE.code}-\\d{8}-\\d{4}-[0-9a-f]{8}\\.langso-batch$`),
+    )
     usbFile = path.join(h.tmp, saved.suggestedFilename())
     await saved.saveAs(usbFile)
     await desk
@@ -246,7 +270,9 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file impo
     expect(await console_.getByTestId('batch-manifest').textContent()).toContain(
       '1 bản ghi · 1 hộ · 2 thành viên',
     )
+    await console_.getByRole('button', { name: 'Tải biên nhận' }).waitFor()
     await screenshot(console_, 'sync-flow-10-console-import-result.png')
+    receiptFile = await downloadReceipt('bien-nhan-lan-1.langso-receipt')
 
     await nav('Hộ đã nhận')
     await console_.getByRole('row').filter({ hasText: USB_HEAD }).waitFor()
@@ -261,6 +287,7 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file impo
     expect(counts).toContain('Nhận mới0')
     expect(counts).toContain('Đã nhận trước đó1')
     await screenshot(console_, 'sync-flow-11-console-import-duplicate.png')
+    receiptAgainFile = await downloadReceipt('bien-nhan-lan-2.langso-receipt')
 
     await nav('Hộ đã nhận')
     await console_.getByRole('row').filter({ hasText: USB_HEAD }).waitFor()
@@ -276,14 +303,50 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file impo
     expect(fileRow[0]).toContain(LAPTOP)
   }, 60_000)
 
-  it('8. the laptop’s next sync learns the file arrived: sent, and still nothing doubled', async () => {
+  it('8. the receipt comes back on the stick: the laptop marks the household sent, offline', async () => {
     await desk.getByTestId('export-result').getByRole('button').click()
+    const before = await h.call('sync.status', {})
+    expect(before.pending).toBe(1)
+
+    await loadReceipt(receiptFile)
+
+    await desk
+      .getByTestId('receipt-result')
+      .getByText(
+        'Tỉnh đã xác nhận 1 hồ sơ trong tệp gửi: 1 được nhận, 0 máy chủ đã có, 0 bị từ chối.',
+      )
+      .waitFor()
+    await expect.poll(() => row(USB_HEAD).textContent()).toContain('Đã gửi')
+    expect(await pendingBadge().textContent()).toBe('Đã gửi hết')
+    // No sync ran: the last sync time is the one of step 4, and the server saw nothing new.
+    const after = await h.call('sync.status', {})
+    expect(after).toMatchObject({
+      pending: 0,
+      sent: before.sent + 1,
+      lastSyncAt: before.lastSyncAt,
+    })
+    expect(serverTotals(serverDir)).toEqual({ households: 2, members: 5, revisions: 2, batches: 2 })
+    await screenshot(desk, 'sync-flow-12-desktop-receipt.png')
+
+    // The receipt of the second import is for the same batch: applied once, it changes nothing.
+    await desk.getByTestId('receipt-result').getByRole('button').click()
+    await loadReceipt(receiptAgainFile)
+    await desk
+      .getByTestId('receipt-result')
+      .getByText('Biên nhận này đã được nhập trước đó. Không có gì thay đổi.')
+      .waitFor()
+    expect(await h.call('sync.status', {})).toEqual(after)
+    await screenshot(desk, 'sync-flow-12b-desktop-receipt-again.png')
+  }, 60_000)
+
+  it('9. the laptop’s next sync has nothing left to send, and nothing doubled', async () => {
+    await desk.getByTestId('receipt-result').getByRole('button').click()
     await desk.getByRole('button', { name: 'Đồng bộ', exact: true }).click()
     await desk
       .getByTestId('sync-result')
-      .getByText('Đã gửi 1 hồ sơ: 0 được nhận, 1 máy chủ đã có, 0 bị từ chối.')
+      .getByText('Không có hồ sơ nào cần gửi. Mọi hộ đều đã được gửi.')
       .waitFor()
-    await expect.poll(() => row(USB_HEAD).textContent()).toContain('Đã gửi')
+    expect(await row(USB_HEAD).textContent()).toContain('Đã gửi')
     expect(await pendingBadge().textContent()).toBe('Đã gửi hết')
     expect(serverTotals(serverDir)).toMatchObject({ households: 2, members: 5, revisions: 2 })
     expect(h.pageErrors).toEqual([])

@@ -235,7 +235,9 @@ describe('walking skeleton: record offline, sync, see it in the console', () => 
     await page.getByRole('button', { name: 'Cài đặt' }).click()
     const download = page.waitForEvent('download')
     await page.getByRole('menuitem', { name: 'Xuất tệp gửi (USB)' }).click()
-    expect((await download).suggestedFilename()).toMatch(/^[0-9a-f-]{36}\.langso-batch$/)
+    expect((await download).suggestedFilename()).toMatch(
+      /^langso-\d{5}-\d{8}-\d{4}-[0-9a-f]{8}\.langso-batch$/,
+    )
     const exported = page.getByTestId('export-result')
     await exported.getByText(/Đã xuất tệp .* gồm 1 hồ sơ/).waitFor()
     expect(await row.textContent()).toContain('Chờ gửi')

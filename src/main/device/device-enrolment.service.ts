@@ -14,6 +14,7 @@ import {
   signedEnvelopeSchema,
 } from '../../shared/api/http.contract'
 import type { DeviceStatus } from '../../shared/api/ipc.contract'
+import type { EnrolmentClaimSecret } from '../../shared/sync/batch-codec.node.js'
 import {
   EnvelopeSignatureError,
   ed25519PublicKey,
@@ -158,6 +159,19 @@ export async function presentPendingToken(ctx: MainContext): Promise<void> {
     throw new DeviceError('province_key_mismatch', 'the server presents another province key')
   }
   await saveEnrolment(ctx.db, ctx.cipher, { ...stored, pendingToken: null })
+}
+
+/**
+ * What a sealed batch carries while this laptop, enrolled by file, is not known to be
+ * registered (its token not yet answered by the server): the token and its name, so that
+ * province staff importing the file from a USB stick register it (docs/devices.md). Null
+ * once the first online contact presented the token: the server knows the laptop then.
+ */
+export function enrolmentClaimOf(enrolment: StoredEnrolment): EnrolmentClaimSecret | null {
+  if (enrolment.method !== 'file' || !enrolment.pendingToken) return null
+  // The server takes 1 to 80 characters once trimmed, as devices.enrol does.
+  const deviceName = enrolment.deviceName.trim().slice(0, 80).trim() || defaultDeviceName()
+  return { enrolmentToken: enrolment.pendingToken.token, deviceName }
 }
 
 function verifyEnrolmentFile(content: string): EnrolmentFilePayload {

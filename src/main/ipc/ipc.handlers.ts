@@ -24,6 +24,7 @@ import {
   listHouseholdsHandler,
 } from '../household/household.handlers'
 import { listVillagesHandler, villageProgressHandler } from '../places/places.handlers'
+import { importReceiptFileHandler } from '../sync/receipt-file.handlers'
 import {
   exportBatchFileHandler,
   runSyncHandler,
@@ -70,6 +71,7 @@ export const ipcHandlers: IpcHandlerMap = {
   'sync.setServerUrl': setServerUrlHandler,
   'sync.run': runSyncHandler,
   'sync.exportBatchFile': exportBatchFileHandler,
+  'sync.importReceiptFile': importReceiptFileHandler,
   'device.status': deviceStatusHandler,
   'device.enrolWithCode': enrolWithCodeHandler,
   'device.enrolWithFile': enrolWithFileHandler,

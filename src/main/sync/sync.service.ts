@@ -1,32 +1,26 @@
-import type { SyncReceipt } from '../../shared/api/http.contract'
 import type { ExportedBatch, SyncReport, SyncStatus } from '../../shared/api/ipc.contract'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import { AppError } from '../../shared/result'
 import {
-  BATCH_FILE_EXTENSION,
   DEFAULT_BATCH_LIMITS,
+  readBatchManifest,
   sealBatch,
 } from '../../shared/sync/batch-codec.node.js'
 import type { MainContext } from '../context'
 import { type Enrolment, loadEnrolment } from '../device/device-enrolment.repository'
-import { presentPendingToken } from '../device/device-enrolment.service'
+import { enrolmentClaimOf, presentPendingToken } from '../device/device-enrolment.service'
 import { localFormOrNull } from '../forms/local-forms'
-import { refreshHouseholdSyncStates } from '../household/household.repository'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import { openRevision } from '../store/sealed-columns'
-import {
-  countRevisionsByStatus,
-  type RevisionRow,
-  settleRevision,
-  takePendingRevisions,
-} from './outbox.repository'
+import { exportedBatchFileName } from './batch-file-name'
+import { countRevisionsByStatus, type RevisionRow, takePendingRevisions } from './outbox.repository'
 import { pullChanges } from './pull.service'
+import { applyReceipt } from './receipt.apply'
 import {
   insertSealedBatch,
   latestExport,
   oldestOpenUpload,
   type SealedBatch,
-  settleSealedBatch,
   takeUnsealedPending,
 } from './sealed-batch.repository'
 import { uploadSealedBatch } from './sync.client'
@@ -72,7 +66,7 @@ async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
     const batch = (await oldestOpenUpload(ctx.db)) ?? (await sealNextUpload(ctx, enrolment))
     if (!batch) break
     const receipt = await uploadSealedBatch(ctx, enrolment, serverUrl, batch)
-    await applyReceipt(ctx, batch, receipt)
+    await applyReceipt(ctx, batch.id, receipt)
     report.batches += 1
     report.sent += batch.revisionIds.length
     for (const outcome of receipt.outcomes) report[outcome.status] += 1
@@ -139,6 +133,8 @@ async function sealAndStore(
       encryptionKeyId: enrolment.provincePublicKeys.encryptionKeyId,
     },
     forms: (formId, version) => localFormOrNull(formId, version) ?? undefined,
+    // Enrolled by file and not yet known to be registered: the file registers the laptop.
+    enrolmentClaim: enrolmentClaimOf(enrolment),
   })
   const revisionIds = revisions.map((r) => r.id)
   await ctx.db.transaction().execute((trx) =>
@@ -154,34 +150,6 @@ async function sealAndStore(
   return { id, body, revisionIds }
 }
 
-/** Marks the batch's revisions from a verified receipt, all in one transaction. */
-async function applyReceipt(
-  ctx: MainContext,
-  batch: SealedBatch,
-  receipt: SyncReceipt,
-): Promise<void> {
-  const at = new Date(ctx.clock.now()).toISOString()
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const outcome of receipt.outcomes) {
-      const rejected = outcome.status === 'rejected'
-      await settleRevision(trx, {
-        id: outcome.revisionId,
-        status: rejected ? 'rejected' : 'sent',
-        reason: rejected ? (outcome.reason ?? 'rejected') : null,
-        batchId: batch.id,
-        at,
-      })
-    }
-    await settleSealedBatch(trx, batch.id, at)
-    const households = await trx
-      .selectFrom('revisions')
-      .select('household_id')
-      .where('id', 'in', batch.revisionIds)
-      .execute()
-    await refreshHouseholdSyncStates(trx, [...new Set(households.map((r) => r.household_id))])
-  })
-}
-
 /**
  * Seals every pending revision into one batch file for a USB stick, the same way an upload
  * is sealed, and remembers it as an export. The revisions stay pending: only a receipt
@@ -194,7 +162,7 @@ export async function exportBatchFile(ctx: MainContext): Promise<ExportedBatch> 
   const batch = await sealAndStore(ctx, enrolment, rows, 'export')
   return {
     batchId: batch.id,
-    fileName: `${batch.id}${BATCH_FILE_EXTENSION}`,
+    fileName: exportedBatchFileName({ ...readBatchManifest(batch.body), batchId: batch.id }),
     bytesBase64: Buffer.from(batch.body).toString('base64'),
     revisions: batch.revisionIds.length,
   }

@@ -715,7 +715,7 @@ export const consoleEn: ConsoleMessages = {
     sources: {
       http: 'Network',
       file: 'USB file',
-      json: 'Network (trial)',
+      json: 'Server (conflict choice)',
     },
     clockBehind: 'Laptop clock went back',
     clockBehindHint:
@@ -800,6 +800,9 @@ export const consoleEn: ConsoleMessages = {
     batchId: 'Batch id',
     toInbox: 'Open the batch inbox',
     toQuarantine: 'Open rejected records',
+    downloadReceipt: 'Download receipt',
+    receiptHint:
+      'Copy the receipt file (.langso-receipt) to the USB stick and take it back to the survey laptop: there, "Import receipt (USB)" marks the file\'s households "Sent" without any network.',
   },
   conflicts: {
     title: 'Data conflicts',

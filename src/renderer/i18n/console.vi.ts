@@ -709,7 +709,7 @@ export const consoleVi = {
     sources: {
       http: 'Mạng',
       file: 'Tệp USB',
-      json: 'Mạng (bản thử)',
+      json: 'Máy chủ (chọn giá trị xung đột)',
     },
     clockBehind: 'Đồng hồ máy bị lùi',
     clockBehindHint:
@@ -792,6 +792,9 @@ export const consoleVi = {
     batchId: 'Mã lô',
     toInbox: 'Xem hộp thư lô',
     toQuarantine: 'Xem hồ sơ bị từ chối',
+    downloadReceipt: 'Tải biên nhận',
+    receiptHint:
+      'Chép tệp biên nhận (.langso-receipt) vào USB và mang về máy khảo sát: trên máy, bấm "Nhập biên nhận (USB)" để các hộ trong tệp được đánh dấu "Đã gửi" mà không cần mạng.',
   },
   conflicts: {
     title: 'Xung đột dữ liệu',

@@ -88,6 +88,17 @@ export const en: Messages = {
     server_answer_invalid:
       'This address is not the province Làng Số server, or it answered in an unexpected form. Check the address.',
     nothing_to_export: 'No record is waiting to be sent, so there is nothing to export.',
+    receipt_file_invalid:
+      'This is not a Làng Số receipt. Choose the receipt file (.langso-receipt) the province staff downloaded after importing this laptop’s export file.',
+    receipt_other_province:
+      'This receipt was not signed by the server of the province this laptop is enrolled with, so it is not used. Nothing changed; ask the province staff for the receipt again.',
+    receipt_signature_invalid:
+      'The receipt’s signature does not match: the file is damaged or was altered. Nothing changed; ask the province staff for the receipt again.',
+    receipt_unknown_batch:
+      'This receipt is for an export file this laptop did not make. Nothing changed; choose this laptop’s receipt.',
+    receipt_mismatch:
+      'The receipt does not match the records of this laptop’s export file, so it is not used. Nothing changed; tell the province staff.',
+    receipt_already_applied: 'This receipt was imported before. Nothing changed.',
     unknown:
       'Unknown error (code: {{code}}). Try again; if it keeps failing, tell technical staff.',
   },
@@ -221,6 +232,15 @@ export const en: Messages = {
   exportBatch: {
     done: 'Exported {{fileName}} with {{count, number}} records. They stay "Waiting" until the server confirms them.',
     title: 'Export file',
+  },
+  receiptImport: {
+    button: 'Import receipt (USB)',
+    title: 'Receipt imported',
+    done: 'The province confirmed {{count, number}} records of the export file: {{accepted, number}} accepted, {{duplicate, number}} already on the server, {{rejected, number}} rejected.',
+    nothingChanged:
+      'The receipt is valid. Its {{count, number}} records were already marked sent; nothing changed.',
+    errorTitle: 'The receipt file could not be used',
+    alreadyTitle: 'Receipt imported before',
   },
   households: {
     breadcrumbVillages: 'Villages',

@@ -90,6 +90,17 @@ export const vi = {
     server_answer_invalid:
       'Địa chỉ này không phải máy chủ Làng Số của tỉnh, hoặc máy chủ trả lời không đúng dạng. Kiểm tra lại địa chỉ.',
     nothing_to_export: 'Không có hồ sơ nào chờ gửi nên không có gì để xuất.',
+    receipt_file_invalid:
+      'Tệp này không phải biên nhận của Làng Số. Hãy chọn tệp biên nhận (đuôi .langso-receipt) mà cán bộ tỉnh tải về sau khi nhập tệp gửi của máy này.',
+    receipt_other_province:
+      'Biên nhận này không do máy chủ của tỉnh mà máy này đã đăng ký ký xác nhận, nên không được dùng. Không có gì thay đổi; hãy xin cán bộ tỉnh tải lại biên nhận.',
+    receipt_signature_invalid:
+      'Chữ ký trên biên nhận không khớp: tệp đã bị hỏng hoặc bị sửa. Không có gì thay đổi; hãy xin cán bộ tỉnh tải lại biên nhận.',
+    receipt_unknown_batch:
+      'Biên nhận này dành cho một tệp gửi không phải do máy này xuất ra. Không có gì thay đổi; hãy chọn đúng biên nhận của máy này.',
+    receipt_mismatch:
+      'Biên nhận không khớp với các hồ sơ trong tệp gửi của máy này nên không được dùng. Không có gì thay đổi; hãy báo cho cán bộ tỉnh.',
+    receipt_already_applied: 'Biên nhận này đã được nhập trước đó. Không có gì thay đổi.',
     unknown:
       'Có lỗi không xác định (mã: {{code}}). Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ kỹ thuật.',
   },
@@ -218,6 +229,15 @@ export const vi = {
   exportBatch: {
     done: 'Đã xuất tệp {{fileName}} gồm {{count, number}} hồ sơ. Các hồ sơ vẫn "Chờ gửi" cho đến khi máy chủ xác nhận.',
     title: 'Xuất tệp gửi',
+  },
+  receiptImport: {
+    button: 'Nhập biên nhận (USB)',
+    title: 'Đã nhập biên nhận',
+    done: 'Tỉnh đã xác nhận {{count, number}} hồ sơ trong tệp gửi: {{accepted, number}} được nhận, {{duplicate, number}} máy chủ đã có, {{rejected, number}} bị từ chối.',
+    nothingChanged:
+      'Biên nhận hợp lệ. {{count, number}} hồ sơ trong đó đã được đánh dấu đã gửi từ trước, không có gì thay đổi.',
+    errorTitle: 'Không dùng được tệp biên nhận',
+    alreadyTitle: 'Biên nhận đã nhập trước đó',
   },
   households: {
     breadcrumbVillages: 'Các thôn',

@@ -268,7 +268,7 @@ describe('runSync with sealed batches against the provincial server', () => {
     const exported = await exportBatchFile(t.ctx)
 
     expect(exported.revisions).toBe(2)
-    expect(exported.fileName).toBe(`${exported.batchId}.langso-batch`)
+    expect(exported.fileName).toMatch(/^langso-00700-\d{8}-\d{4}-[0-9a-f]{8}\.langso-batch$/)
     const bytes = Buffer.from(exported.bytesBase64, 'base64')
     expect(readBatchManifest(bytes)).toMatchObject({
       batchId: exported.batchId,

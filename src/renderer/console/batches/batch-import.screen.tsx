@@ -11,6 +11,7 @@ import { useCommunes } from '../common/communes.hook'
 import { ErrorAlert } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
 import { DropZone } from './batch-drop.zone'
+import { ReceiptDownloadButton } from './batch-import.receipt'
 import { BatchImportResult } from './batch-import.result'
 import { refusalOverrides } from './batch-reasons'
 import { useDevices } from './devices.hook'
@@ -96,12 +97,14 @@ export function BatchImportScreen() {
             <Button size="md" onClick={() => navigate({ page: 'batches' })}>
               {t('console.batchImport.toInbox')}
             </Button>
+            <ReceiptDownloadButton result={result} />
             {result.receipt.rejected > 0 ? (
               <Button size="md" variant="default" onClick={() => navigate({ page: 'quarantine' })}>
                 {t('console.batchImport.toQuarantine')}
               </Button>
             ) : null}
           </Group>
+          <Text c="dimmed">{t('console.batchImport.receiptHint')}</Text>
         </>
       ) : null}
       {!result && !upload.failure && !upload.pending ? (

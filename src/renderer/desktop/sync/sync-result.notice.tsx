@@ -1,6 +1,7 @@
 import { Notification, Progress, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../common/errors/error.messages'
+import { ReceiptNotice } from './receipt-result.notice'
 import type { SyncController } from './sync.hook'
 
 /** What the last sync did, in words: counts on success, what to do on failure. */
@@ -30,6 +31,9 @@ export function SyncResultNotice({ sync }: { sync: SyncController }) {
         </Text>
       </Notification>
     )
+  }
+  if (outcome.kind === 'receipt' || outcome.kind === 'receiptFailed') {
+    return <ReceiptNotice outcome={outcome} onClose={sync.dismiss} />
   }
   if (outcome.kind === 'exported') {
     return (

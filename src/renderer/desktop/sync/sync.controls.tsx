@@ -1,8 +1,13 @@
-import { Badge, Button, Group } from '@mantine/core'
+import { Badge, Button, FileButton, Group } from '@mantine/core'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RECEIPT_FILE_ACCEPT } from './receipt-file.read'
 import type { SyncController } from './sync.hook'
 
-/** The header's sync area: what is waiting and the "Đồng bộ" button. */
+/**
+ * The header's sync area: what is waiting, "Nhập biên nhận (USB)" once a batch file was
+ * exported (its receipt comes back on the stick), and the "Đồng bộ" button.
+ */
 export function SyncControls({ sync }: { sync: SyncController }) {
   const { t } = useTranslation()
   const pending = sync.status?.pending ?? 0
@@ -32,9 +37,32 @@ export function SyncControls({ sync }: { sync: SyncController }) {
           {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSent')}
         </Badge>
       ) : null}
+      {sync.status?.lastExport ? <ReceiptButton sync={sync} /> : null}
       <Button onClick={() => void sync.run()} loading={sync.running} disabled={sync.running}>
         {t('sync.button')}
       </Button>
     </Group>
+  )
+}
+
+/** Picks a receipt file; the same file may be picked again (it then says "already applied"). */
+function ReceiptButton({ sync }: { sync: SyncController }) {
+  const { t } = useTranslation()
+  const reset = useRef<() => void>(null)
+  return (
+    <FileButton
+      resetRef={reset}
+      accept={RECEIPT_FILE_ACCEPT}
+      onChange={(file) => {
+        if (!file) return
+        void sync.importReceipt(file).finally(() => reset.current?.())
+      }}
+    >
+      {(props) => (
+        <Button {...props} variant="default" disabled={sync.running}>
+          {t('receiptImport.button')}
+        </Button>
+      )}
+    </FileButton>
   )
 }

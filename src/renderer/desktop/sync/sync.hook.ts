@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { SyncReport, SyncStatus } from '../../../shared/api/ipc.contract'
+import type { ReceiptImport, SyncReport, SyncStatus } from '../../../shared/api/ipc.contract'
 import { errorCode } from '../../common/errors/error.messages'
 import { callMain } from '../api/desktop.client'
+import { readReceiptFile } from './receipt-file.read'
 
 /** The outcome of the last press of "Đồng bộ", until dismissed. */
 export type SyncOutcome =
   | { kind: 'done'; report: SyncReport }
   | { kind: 'failed'; code: string }
   | { kind: 'exported'; fileName: string; revisions: number }
+  | { kind: 'receipt'; result: ReceiptImport }
+  | { kind: 'receiptFailed'; code: string }
 
 export interface SyncController {
   status: SyncStatus | null
@@ -16,6 +19,8 @@ export interface SyncController {
   run: () => Promise<void>
   /** Seals the pending work into one batch file and saves it (the browser's download). */
   exportFile: () => Promise<void>
+  /** Applies a receipt file brought back on a USB stick (the console's signed receipt). */
+  importReceipt: (file: File) => Promise<void>
   dismiss: () => void
   setStatus: (status: SyncStatus) => void
 }
@@ -71,7 +76,33 @@ export function useSync(dataVersion: number, onSynced: () => void): SyncControll
     }
   }, [refresh])
 
-  return { status, running, outcome, run, exportFile, dismiss: () => setOutcome(null), setStatus }
+  const importReceipt = useCallback(
+    async (file: File) => {
+      setOutcome(null)
+      try {
+        const contentBase64 = await readReceiptFile(file)
+        const result = await callMain('sync.importReceiptFile', { contentBase64 })
+        setOutcome({ kind: 'receipt', result })
+      } catch (error) {
+        setOutcome({ kind: 'receiptFailed', code: errorCode(error) })
+      } finally {
+        // Households may have changed state: reload the screens (and with them the status).
+        onSynced()
+      }
+    },
+    [onSynced],
+  )
+
+  return {
+    status,
+    running,
+    outcome,
+    run,
+    exportFile,
+    importReceipt,
+    dismiss: () => setOutcome(null),
+    setStatus,
+  }
 }
 
 /** Saves bytes as a file: in Electron a download asks where to save it (a USB stick). */

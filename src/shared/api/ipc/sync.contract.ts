@@ -39,12 +39,28 @@ export type SyncReport = z.infer<typeof syncReportSchema>
 /** A sealed batch file to save on removable media. */
 export const exportedBatchSchema = z.object({
   batchId: z.string(),
-  /** `<batchId>.langso-batch` */
+  /** `langso-<commune code>-<YYYYMMDD-HHmm>-<last 8 of batch id>.langso-batch` (ASCII) */
   fileName: z.string(),
   bytesBase64: z.string(),
   revisions: z.number().int(),
 })
 export type ExportedBatch = z.infer<typeof exportedBatchSchema>
+
+/** Largest receipt file accepted (a receipt of the largest batch file is far smaller). */
+export const MAX_RECEIPT_FILE_BYTES = 16 * 1024 * 1024
+
+/** What a receipt file carried back on a USB stick did to this laptop's records. */
+export const receiptImportSchema = z.object({
+  batchId: z.string(),
+  /** The server's time when it imported the batch. */
+  receivedAt: z.string(),
+  accepted: z.number().int(),
+  duplicate: z.number().int(),
+  rejected: z.number().int(),
+  /** Records this receipt moved out of "pending" (0: a sync had already settled them). */
+  settled: z.number().int(),
+})
+export type ReceiptImport = z.infer<typeof receiptImportSchema>
 
 export const syncCalls = defineContract({
   'sync.status': { input: emptyInput, output: syncStatusSchema },
@@ -55,4 +71,17 @@ export const syncCalls = defineContract({
   'sync.run': { input: emptyInput, output: syncReportSchema },
   /** Seals every pending revision into one batch file (the same seal as an upload). */
   'sync.exportBatchFile': { input: emptyInput, output: exportedBatchSchema },
+  /**
+   * Applies a province-signed receipt file (from the console's import of an exported batch)
+   * exactly as an HTTP receipt is applied; the file's bytes in base64.
+   */
+  'sync.importReceiptFile': {
+    input: z.strictObject({
+      contentBase64: z
+        .string()
+        .min(1)
+        .max(Math.ceil(MAX_RECEIPT_FILE_BYTES / 3) * 4),
+    }),
+    output: receiptImportSchema,
+  },
 })
