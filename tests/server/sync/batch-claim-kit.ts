@@ -1,9 +1,4 @@
 import type { HouseholdRevision } from '../../../src/shared/household/household-revision.schema'
-import { newId } from '../../../src/shared/ids/uuid'
-import { sealBatch } from '../../../src/shared/sync/batch-codec.node.js'
-import { publicKeyId } from '../../../src/shared/sync/device-signature.node.js'
-import { PROVINCE_ENCRYPTION_KEY } from '../../fixtures/batches/batch-keys'
-import { builtinFormLookup } from '../../fixtures/batches/hostile-corpus'
 import type { TestServer } from '../../support/server-stores'
 import { dataOf } from '../api-client'
 import {
@@ -13,6 +8,7 @@ import {
   SERVER_URL,
   type TestDevice,
 } from '../devices/device-test-kit'
+import { sealFor } from './sealed-batch-kit'
 
 /** The name a laptop enrolled by file gives itself in these tests. */
 export const CLAIM_DEVICE_NAME = 'Laptop thôn Nà Lẹng'
@@ -44,21 +40,8 @@ export function sealClaiming(
   token: string,
   options: { batchId?: string; communeCode?: string } = {},
 ): Uint8Array {
-  return sealBatch({
-    batchId: options.batchId ?? newId(),
-    deviceId: device.id,
-    communeCode: options.communeCode ?? COMMUNE,
-    createdAt: '2025-11-24T10:00:00.000Z',
-    revisions,
-    device: {
-      signingPrivateKey: device.keys.privateKey,
-      signingKeyId: publicKeyId(device.keys.publicKey),
-    },
-    province: {
-      encryptionPublicKey: PROVINCE_ENCRYPTION_KEY.publicBase64,
-      encryptionKeyId: PROVINCE_ENCRYPTION_KEY.keyId,
-    },
-    forms: builtinFormLookup,
+  return sealFor(device, revisions, {
+    ...options,
     enrolmentClaim: { enrolmentToken: token, deviceName: CLAIM_DEVICE_NAME },
   })
 }

@@ -6,7 +6,11 @@ import type { Clock } from '../../../src/shared/clock/clock'
 import type { HouseholdRevision } from '../../../src/shared/household/household-revision.schema'
 import { newId } from '../../../src/shared/ids/uuid'
 import type { Result } from '../../../src/shared/result'
-import { BATCH_MEDIA_TYPE, sealBatch } from '../../../src/shared/sync/batch-codec.node.js'
+import {
+  BATCH_MEDIA_TYPE,
+  type EnrolmentClaimSecret,
+  sealBatch,
+} from '../../../src/shared/sync/batch-codec.node.js'
 import {
   exportPrivateKey,
   publicKeyId,
@@ -53,6 +57,22 @@ export async function startSealedServer(
 ): Promise<TestServer> {
   const dir = await mkdtemp(path.join(tmpdir(), 'langso-sealed-'))
   const dataDir = path.join(dir, 'data')
+  await writeFixtureProvinceKeys(dataDir)
+  const t = await startTestServer(variant, { clock, config: { dataDir } })
+  return {
+    ...t,
+    close: async () => {
+      await t.close()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Puts the fixture province keys in a data folder before the server first starts there,
+ * so batches sealed with sealFor (to PROVINCE_ENCRYPTION_KEY) open on it.
+ */
+export async function writeFixtureProvinceKeys(dataDir: string): Promise<void> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 })
   const pair = (key: TestKeyPair) => ({
     publicKey: key.publicBase64,
@@ -68,14 +88,6 @@ export async function startSealedServer(
   await writeFile(path.join(dataDir, PROVINCE_KEYS_FILE), JSON.stringify(keyFile), {
     mode: 0o600,
   })
-  const t = await startTestServer(variant, { clock, config: { dataDir } })
-  return {
-    ...t,
-    close: async () => {
-      await t.close()
-      await rm(dir, { recursive: true, force: true })
-    },
-  }
 }
 
 /** Enrols a device in a commune through the real enrolment API. */
@@ -94,7 +106,12 @@ export async function enrolDevice(
 export function sealFor(
   device: TestDevice,
   revisions: readonly HouseholdRevision[],
-  options: { batchId?: string; createdAt?: string; communeCode?: string } = {},
+  options: {
+    batchId?: string
+    createdAt?: string
+    communeCode?: string
+    enrolmentClaim?: EnrolmentClaimSecret
+  } = {},
 ): Uint8Array {
   return sealBatch({
     batchId: options.batchId ?? newId(),
@@ -111,6 +128,7 @@ export function sealFor(
       encryptionKeyId: PROVINCE_ENCRYPTION_KEY.keyId,
     },
     forms: builtinFormLookup,
+    ...(options.enrolmentClaim ? { enrolmentClaim: options.enrolmentClaim } : {}),
   })
 }
 

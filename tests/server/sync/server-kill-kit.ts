@@ -1,49 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { type ServerConfig, sqliteFilePath } from '../../../src/server/config/server-config'
-import { PROVINCE_KEYS_FILE } from '../../../src/server/keys/province-keys'
 import { batchImportResultSchema } from '../../../src/shared/api/http/sync.contract'
 import type { SyncReceipt } from '../../../src/shared/api/http.contract'
 import type { HouseholdRevision } from '../../../src/shared/household/household-revision.schema'
 import { newId } from '../../../src/shared/ids/uuid'
 import type { Result } from '../../../src/shared/result'
 import { BATCH_MEDIA_TYPE, openReceipt } from '../../../src/shared/sync/batch-codec.node.js'
-import {
-  exportPrivateKey,
-  signDeviceRequest,
-} from '../../../src/shared/sync/device-signature.node.js'
-import {
-  PROVINCE_ENCRYPTION_KEY,
-  PROVINCE_SIGNING_KEY,
-  type TestKeyPair,
-} from '../../fixtures/batches/batch-keys'
+import { signDeviceRequest } from '../../../src/shared/sync/device-signature.node.js'
+import { PROVINCE_SIGNING_KEY } from '../../fixtures/batches/batch-keys'
 import { ADMIN, ConsoleClient, PROVINCE } from '../auth/auth-test-kit'
 import { COMMUNE, consoleCall, type TestDevice } from '../devices/device-test-kit'
 import { householdsOf, SEALED_BATCHES, sealFor } from './sealed-batch-kit'
 
-/**
- * Puts the fixture province keys in a data folder before the server first starts there,
- * so batches sealed with sealFor (to PROVINCE_ENCRYPTION_KEY) open on it.
- */
-export async function writeFixtureProvinceKeys(dataDir: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 })
-  const pair = (key: TestKeyPair) => ({
-    publicKey: key.publicBase64,
-    privateKeyPkcs8: exportPrivateKey(key.privateKey),
-  })
-  const keyFile = {
-    format: 'langso-province-keys',
-    version: 1,
-    createdAt: '2025-11-01T00:00:00.000Z',
-    signing: pair(PROVINCE_SIGNING_KEY),
-    encryption: pair(PROVINCE_ENCRYPTION_KEY),
-  }
-  await writeFile(path.join(dataDir, PROVINCE_KEYS_FILE), JSON.stringify(keyFile), {
-    mode: 0o600,
-  })
-}
+export { writeFixtureProvinceKeys } from './sealed-batch-kit'
 
 /** Completes first-run setup with the printed link's token; returns the admin's console. */
 export async function setUpWithToken(baseUrl: string, setupUrl: string): Promise<ConsoleClient> {
