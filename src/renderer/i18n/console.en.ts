@@ -761,9 +761,37 @@ export const consoleEn: ConsoleMessages = {
         'The batch uses a form version this server does not have. Publish that form version first, then import again.',
       wrong_commune:
         'The batch belongs to a commune other than the laptop’s, or outside this province.',
+      enrolment_code_invalid:
+        'The enrolment file inside the batch is no longer valid (cancelled or not from this server). Make a new enrolment file for the laptop, enrol it again and export again.',
+      enrolment_code_expired:
+        'The enrolment file inside the batch expired before the laptop was registered. Make a new enrolment file for the laptop, enrol it again and export again.',
+      enrolment_code_used:
+        'The enrolment file inside the batch was already used by another laptop. Each enrolment file serves one laptop: make a new one for this laptop.',
+      enrolment_commune_mismatch:
+        'The enrolment file inside the batch is for another commune than the batch. Check that the laptop was enrolled for the right commune.',
     },
   },
   batchImport: {
+    records: {
+      title: 'Result per record',
+      household: 'Household',
+      status: 'Result',
+      reason: 'Reason',
+      noName: '(no head name yet)',
+      none: 'No record here.',
+      more: 'Show more ({{count, number}} more records)',
+      filter: {
+        all: 'All ({{count, number}})',
+        accepted: 'New ({{count, number}})',
+        duplicate: 'Already stored ({{count, number}})',
+        rejected: 'Rejected ({{count, number}})',
+      },
+      outcome: {
+        accepted: 'New',
+        duplicate: 'Received before',
+        rejected: 'Rejected',
+      },
+    },
     title: 'Import batch file',
     back: '← Batch inbox',
     intro:

@@ -753,9 +753,37 @@ export const consoleVi = {
       form_unknown:
         'Lô dùng một phiên bản mẫu phiếu mà máy chủ không có. Công bố phiên bản mẫu phiếu đó trước rồi nhập lại.',
       wrong_commune: 'Lô thuộc một xã không phải xã của máy khảo sát, hoặc không thuộc tỉnh này.',
+      enrolment_code_invalid:
+        'Tệp đăng ký máy trong lô không còn hiệu lực (đã bị huỷ hoặc không có trên máy chủ này). Tạo tệp đăng ký mới cho máy, đăng ký lại rồi xuất lại tệp.',
+      enrolment_code_expired:
+        'Tệp đăng ký máy trong lô đã hết hạn trước khi máy được đăng ký. Tạo tệp đăng ký mới cho máy, đăng ký lại rồi xuất lại tệp.',
+      enrolment_code_used:
+        'Tệp đăng ký máy trong lô đã được một máy khác dùng. Mỗi tệp đăng ký chỉ dùng cho một máy: tạo tệp mới cho máy này.',
+      enrolment_commune_mismatch:
+        'Tệp đăng ký máy trong lô thuộc một xã khác với xã của lô. Kiểm tra máy đã được đăng ký đúng xã chưa.',
     },
   },
   batchImport: {
+    records: {
+      title: 'Kết quả từng hồ sơ',
+      household: 'Hộ',
+      status: 'Kết quả',
+      reason: 'Lý do',
+      noName: '(chưa có tên chủ hộ)',
+      none: 'Không có hồ sơ nào ở mục này.',
+      more: 'Xem thêm ({{count, number}} hồ sơ nữa)',
+      filter: {
+        all: 'Tất cả ({{count, number}})',
+        accepted: 'Nhận mới ({{count, number}})',
+        duplicate: 'Đã có ({{count, number}})',
+        rejected: 'Bị từ chối ({{count, number}})',
+      },
+      outcome: {
+        accepted: 'Nhận mới',
+        duplicate: 'Đã nhận trước đó',
+        rejected: 'Bị từ chối',
+      },
+    },
     title: 'Nhập tệp lô',
     back: '← Hộp thư lô',
     intro:

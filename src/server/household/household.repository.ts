@@ -9,6 +9,7 @@ import { formResponseSchema } from '../../shared/forms/form-response.schema'
 import { findVillage, PILOT_COMMUNE } from '../../shared/places/pilot-places'
 import { NotFoundError } from '../../shared/result'
 import { queryTokens } from '../../shared/text/fold'
+import { villageNamesByCode } from '../places/village.repository'
 import type { HouseholdTable, ServerDatabase } from '../store/server-database.types'
 
 /** The list filters after parsing (limit and offset defaulted). */
@@ -41,7 +42,7 @@ export async function listHouseholds(
     .limit(query.limit)
     .offset(query.offset)
     .execute()
-  const names = await villageNames(
+  const names = await villageNamesByCode(
     db,
     rows.map((row) => row.village_code),
   )
@@ -59,7 +60,7 @@ export async function getHousehold(
 ): Promise<ConsoleHouseholdDetail> {
   const row = await db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw new NotFoundError('household')
-  const names = await villageNames(db, [row.village_code])
+  const names = await villageNamesByCode(db, [row.village_code])
   const members = await db
     .selectFrom('members')
     .select(['id', 'position', 'full_name', 'answers_json'])
@@ -99,21 +100,6 @@ function toConsoleHousehold(
     deviceId: row.device_id,
     receivedAt: row.received_at,
   }
-}
-
-/** Names of the given villages as the province recorded them (places), by code. */
-async function villageNames(
-  db: Kysely<ServerDatabase>,
-  codes: readonly string[],
-): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)]
-  if (unique.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('villages')
-    .select(['code', 'name'])
-    .where('code', 'in', unique)
-    .execute()
-  return new Map(rows.map((r) => [r.code, r.name]))
 }
 
 /**

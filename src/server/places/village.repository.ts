@@ -138,3 +138,18 @@ export function toVillage(row: VillageRow, householdsReceived: number): Village 
     updatedAt: row.updated_at,
   }
 }
+
+/** Names of the given villages as the province recorded them (places), by code. */
+export async function villageNamesByCode(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(codes)]
+  if (unique.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('villages')
+    .select(['code', 'name'])
+    .where('code', 'in', unique)
+    .execute()
+  return new Map(rows.map((r) => [r.code, r.name]))
+}

@@ -8,6 +8,7 @@ import { reserveChangeSequence } from './change-sequence'
 import { type AcceptedRevision, projectRevisions } from './household-projection'
 import { chunked, storedRevisionIds } from './ingest-chunks'
 import { sameJson } from './ingest-json'
+import { answerRepeats } from './repeat-outcomes'
 import { communeVillageCodes, judgeRevision, type RevisionVerdict } from './revision-verdict'
 
 type Trx = Transaction<ServerDatabase>
@@ -70,11 +71,14 @@ export async function ingestBatch(
     }
     await projectRevisions(trx, accepted, receivedAt, seq)
     // Every revision not stored by this ingest (a twin, earlier or in the batch) is a duplicate.
-    const outcomes = batch.revisions.map((revision) => {
-      const outcome = judged.get(revision.id)
-      judged.delete(revision.id)
-      return outcome ?? { revisionId: revision.id, status: 'duplicate' as const }
-    })
+    const outcomes = await answerRepeats(
+      trx,
+      batch.revisions.map((revision) => {
+        const outcome = judged.get(revision.id)
+        judged.delete(revision.id)
+        return outcome ?? { revisionId: revision.id, status: 'duplicate' as const }
+      }),
+    )
     const counts = countOutcomes(outcomes)
     if (firstArrival) {
       await trx.updateTable('batches').set(counts).where('id', '=', batch.batchId).execute()

@@ -5,6 +5,7 @@ import type { RequestContext } from '../http/request-context'
 import { listInbox, listQuarantine } from './batch-inbox.repository'
 import { listConflicts } from './conflict.repository'
 import { resolveConflict } from './conflict-resolution.service'
+import { importedRecords } from './imported-records.query'
 import { pullChanges } from './pull.service'
 import { importSealedBatch } from './sealed-import.service'
 
@@ -30,6 +31,7 @@ export const syncHandlers = {
         forms: manifest.forms.map((form) => ({ id: form.id, version: form.version })),
       },
       receipt,
+      records: await importedRecords(ctx.db, receipt),
       signedReceipt,
       deviceEnrolment,
     }

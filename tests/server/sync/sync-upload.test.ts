@@ -177,9 +177,10 @@ describe.each(serverStores())('sealed batch upload on $name', (variant) => {
     // Only the accepted revision reaches the household projection.
     expect(await countRows(t.store.db)).toMatchObject({ revisions: 3, households: 1, visits: 1 })
 
-    // A rejected revision re-sent is a duplicate, still not projected.
+    // A rejected revision re-sent is answered as the first time (the laptop keeps showing
+    // it refused), still stored once and not projected.
     const again = await upload(makeBatch([noHead]))
-    expect(again.outcomes).toEqual([{ revisionId: noHead.id, status: 'duplicate' }])
+    expect(again.outcomes).toEqual([a])
     expect(await countRows(t.store.db)).toMatchObject({ revisions: 3, households: 1, visits: 1 })
   })
 

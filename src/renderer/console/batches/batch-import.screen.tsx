@@ -12,6 +12,7 @@ import { ErrorAlert } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
 import { DropZone } from './batch-drop.zone'
 import { ReceiptDownloadButton } from './batch-import.receipt'
+import { BatchImportRecords } from './batch-import.records'
 import { BatchImportResult } from './batch-import.result'
 import { refusalOverrides } from './batch-reasons'
 import { useDevices } from './devices.hook'
@@ -93,6 +94,7 @@ export function BatchImportScreen() {
             communeName={communes.nameOf}
             deviceName={devices.nameOf}
           />
+          <BatchImportRecords records={result.records} />
           <Group>
             <Button size="md" onClick={() => navigate({ page: 'batches' })}>
               {t('console.batchImport.toInbox')}

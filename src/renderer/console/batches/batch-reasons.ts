@@ -18,6 +18,10 @@ export const BATCH_REFUSAL_CODES = [
   'payload_hash_mismatch',
   'form_unknown',
   'wrong_commune',
+  'enrolment_code_invalid',
+  'enrolment_code_expired',
+  'enrolment_code_used',
+  'enrolment_commune_mismatch',
 ] as const
 
 type RefusalKey = keyof typeof consoleVi.batches.refusals

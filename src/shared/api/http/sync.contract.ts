@@ -109,10 +109,28 @@ const inboxPaging = {
 }
 const dayOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'a date YYYY-MM-DD or an ISO time')
 
+/** One record of an imported file, as staff recognise it: its household and what happened. */
+export const importedRecordSchema = z.object({
+  revisionId: z.string(),
+  householdId: z.string(),
+  villageCode: z.string(),
+  /** The village's name as the province listed it (null for a code it has not listed). */
+  villageName: z.string().nullable(),
+  /** The head's name as the record gives it (null when the record has none). */
+  headName: z.string().nullable(),
+  status: z.enum(['accepted', 'duplicate', 'rejected']),
+  /** Why the record was refused, for rejected records (quarantine reason code). */
+  reason: z.string().nullable(),
+  issues: z.array(validationIssueSchema),
+})
+export type ImportedRecord = z.infer<typeof importedRecordSchema>
+
 /** The result of importing a batch file in the console. */
 export const batchImportResultSchema = z.object({
   manifest: batchManifestSummarySchema,
   receipt: syncReceiptSchema,
+  /** Every record of the file in file order, rejected ones with their reason and issues. */
+  records: z.array(importedRecordSchema),
   /** The same receipt signed by the province, to carry back to the device. */
   signedReceipt: signedEnvelopeSchema,
   /**
