@@ -270,6 +270,9 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file and 
     expect(await console_.getByTestId('batch-manifest').textContent()).toContain(
       '1 bản ghi · 1 hộ · 2 thành viên',
     )
+    // The result per record names the household, its village and what happened to it.
+    const record = console_.getByTestId('batch-import-records').getByRole('row', { name: USB_HEAD })
+    expect(await record.textContent()).toContain('Nhận mới')
     await console_.getByRole('button', { name: 'Tải biên nhận' }).waitFor()
     await screenshot(console_, 'sync-flow-10-console-import-result.png')
     receiptFile = await downloadReceipt('bien-nhan-lan-1.langso-receipt')
@@ -286,6 +289,8 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file and 
     const counts = await importCounts()
     expect(counts).toContain('Nhận mới0')
     expect(counts).toContain('Đã nhận trước đó1')
+    const record = console_.getByTestId('batch-import-records').getByRole('row', { name: USB_HEAD })
+    expect(await record.textContent()).toContain('Đã nhận trước đó')
     await screenshot(console_, 'sync-flow-11-console-import-duplicate.png')
     receiptAgainFile = await downloadReceipt('bien-nhan-lan-2.langso-receipt')
 
