@@ -241,17 +241,21 @@ describe.each(serverStores())('sealed batch upload on $name', (variant) => {
     )
     expect(afterOlder.revisionId).toBe(newer.id)
     expect(afterOlder.headName).toBe('Nguyễn Văn Anh')
+    // It shares no base with the others: its own member row, which no later revision saw
+    // or removed, is kept (field-level merge, nothing silently lost); every answer both
+    // sides set keeps the newer value.
     expect(afterOlder.members.map((m) => m.fullName)).toEqual([
       'Nguyễn Văn Anh',
       'Hà Thị Cúc',
       'Nguyễn Văn Dũng',
+      'Tên cũ',
     ])
     // Every revision is kept; each visit is recorded once.
     expect(await countRows(t.store.db)).toEqual({
       batches: 3,
       revisions: 3,
       households: 1,
-      members: 3,
+      members: 4,
       visits: 2,
     })
     const visits = await t.store.db

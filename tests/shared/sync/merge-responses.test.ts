@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Answer, FormResponse } from '../../../src/shared/forms/form-response.schema'
+import { withoutCarried } from '../../../src/shared/sync/merge/carried-answers'
 import {
   type MergeSide,
   mergeResponses,
@@ -202,3 +203,51 @@ function normalised(r: FormResponse): FormResponse {
     ),
   }
 }
+
+describe('withoutCarried', () => {
+  const base = response({ head_name: 'Lò Văn A', address: 'Bản Mới' }, [
+    [ROW_A, { full_name: 'Lò Văn A' }],
+  ])
+  // Another revision set the address; the edit pulled it merged and changed the name only.
+  const other = { base, response: response({ ...base.answers, address: 'Bản Cũ' }) }
+  const incoming = response({ head_name: 'Lò Văn A', address: 'Bản Cũ' }, [
+    [ROW_A, { full_name: 'Lò Văn Ánh' }],
+  ])
+
+  it("sets an answer another revision changed to the same value to the state's value", () => {
+    const current = response({ ...base.answers, address: 'Bản Nà' }, [
+      [ROW_A, { full_name: 'Lò Văn A' }],
+    ])
+    const own = withoutCarried(base, incoming, current, [other])
+    expect(own.answers.address).toBe('Bản Nà')
+    expect(own.repeats.members?.[0]?.answers.full_name).toBe('Lò Văn Ánh')
+    const merged = mergeResponses(base, current, own, { current: OLD, incoming: NEW })
+    expect(merged.conflicts).toEqual([])
+    expect(merged.response.answers.address).toBe('Bản Nà')
+  })
+
+  it('keeps every change when no other revision made it', () => {
+    expect(withoutCarried(base, incoming, base, [])).toEqual(incoming)
+    const unrelated = { base, response: response({ ...base.answers, address: 'Bản Khác' }) }
+    expect(withoutCarried(base, incoming, base, [unrelated])).toEqual(incoming)
+  })
+})
+
+describe('mergeResponses with the side that set each current field', () => {
+  it('weighs a field both changed against the revision that set it, not the head', () => {
+    const base = response({ phone: '0900000000' })
+    const current = response({ phone: '0900000001' })
+    const incoming = response({ phone: '0900000002' })
+    const older: MergeSide = { revisionId: 'rev-0', hlc: '001764000001000-00000-00000000000000c3' }
+    const merged = mergeResponses(base, current, incoming, {
+      current: { revisionId: 'rev-z', hlc: '001764000009000-00000-00000000000000d4' },
+      incoming: { revisionId: 'rev-i', hlc: '001764000002000-00000-00000000000000e5' },
+      currentFieldSide: () => older,
+    })
+    expect(merged.response.answers.phone).toBe('0900000002')
+    expect(merged.conflicts[0]).toMatchObject({
+      winnerRevisionId: 'rev-i',
+      loserRevisionId: 'rev-0',
+    })
+  })
+})

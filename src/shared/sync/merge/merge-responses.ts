@@ -15,6 +15,19 @@ export interface MergeSide {
 export interface MergeStamps {
   current: MergeSide
   incoming: MergeSide
+  /**
+   * The revision that set the current value of a field, when the current state is a fold of
+   * several revisions: a field both sides changed is won by the newer of it and `incoming`
+   * (and the conflict names it). Without it, or when it answers undefined, `current`.
+   */
+  currentFieldSide?: (field: FieldRef) => MergeSide | undefined
+}
+
+/** Where an answer sits: a household answer (repeat and row null) or a member's answer. */
+export interface FieldRef {
+  repeatId: string | null
+  rowId: string | null
+  questionId: string
 }
 
 /**
@@ -62,7 +75,7 @@ export function mergeResponses(
   const [winner, loser] = incomingNewer
     ? [stamps.incoming, stamps.current]
     : [stamps.current, stamps.incoming]
-  const ctx: FieldContext = { incomingNewer, winner, loser, conflicts: [] }
+  const ctx: FieldContext = { incomingNewer, winner, loser, stamps, conflicts: [] }
   const answers = mergeAnswers(base?.answers ?? {}, current.answers, incoming.answers, ctx, null)
   const repeats: Record<string, RepeatRow[]> = {}
   for (const repeatId of sortedUnion(Object.keys(current.repeats), Object.keys(incoming.repeats))) {
@@ -88,6 +101,7 @@ interface FieldContext {
   incomingNewer: boolean
   winner: MergeSide
   loser: MergeSide
+  stamps: MergeStamps
   conflicts: MergeConflict[]
 }
 
@@ -123,7 +137,13 @@ function mergeField(
   if (sameAnswer(c, i)) return c
   if (sameAnswer(b, c)) return i
   if (sameAnswer(b, i)) return c
-  const [won, lost] = ctx.incomingNewer ? [i, c] : [c, i]
+  const field = { repeatId: row?.repeatId ?? null, rowId: row?.rowId ?? null, questionId }
+  const current = ctx.stamps.currentFieldSide?.(field) ?? ctx.stamps.current
+  const incomingWins = isNewer(ctx.stamps.incoming, current)
+  const [won, lost] = incomingWins ? [i, c] : [c, i]
+  const [winner, loser] = incomingWins
+    ? [ctx.stamps.incoming, current]
+    : [current, ctx.stamps.incoming]
   ctx.conflicts.push({
     scope: row ? 'member' : 'household',
     rowId: row?.rowId ?? null,
@@ -132,8 +152,8 @@ function mergeField(
     baseValue: b ?? null,
     winnerValue: won ?? null,
     loserValue: lost ?? null,
-    winnerRevisionId: ctx.winner.revisionId,
-    loserRevisionId: ctx.loser.revisionId,
+    winnerRevisionId: winner.revisionId,
+    loserRevisionId: loser.revisionId,
   })
   return won
 }
