@@ -5,7 +5,7 @@
  * decode, then ingestBatch in one transaction), on SQLite (a file store opened and migrated
  * as the server does) and on PostgreSQL (embedded, under /tmp). Beside them, the baselines:
  * the same rows (batch, revisions, households, members, visits) written raw — better-sqlite3
- * prepared statements in one transaction, and pg multi-row `insert … select from unnest`.
+ * prepared statements in one transaction, and pg multi-row `insert … values`.
  *
  * Every run is a fresh batch id and fresh households (a new seed); the median of RUNS runs
  * is printed, after one warm-up. The split: open (crypto + decompress + decode), validate
@@ -45,7 +45,15 @@ import {
 } from '../tests/fixtures/batches/batch-keys'
 import { builtinFormLookup, COMMUNE, CREATED_AT } from '../tests/fixtures/batches/hostile-corpus'
 import { DEVICE_ID, realisticRevisions } from '../tests/fixtures/batches/realistic-households'
-import { type RawRows, rawPostgresInsert, rawRowsOf, rawSqliteInsert } from './ingest-bench.data'
+import {
+  asDevicesSave,
+  type RawRows,
+  type RawSplit,
+  rawPostgresInsert,
+  rawRowsOf,
+  rawSqliteInsert,
+  rowBytes,
+} from './ingest-bench.data'
 import { startBenchPostgres } from './server-bench.data'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
@@ -62,10 +70,10 @@ const median = (samples: readonly number[]) => {
 const r1 = (n: number) => Math.round(n * 10) / 10
 
 let seed = 1000
-/** A fresh sealed batch: new batch id, new households. */
+/** A fresh sealed batch: new batch id, new households, responses as devices save them. */
 function freshBatch(): { bytes: Uint8Array; revisions: HouseholdRevision[]; batchId: string } {
   seed += 1
-  const revisions = realisticRevisions({ count: HOUSEHOLDS, seed, members: 6 })
+  const revisions = asDevicesSave(realisticRevisions({ count: HOUSEHOLDS, seed, members: 6 }))
   const batchId = newId()
   const bytes = sealBatch({
     batchId,
@@ -144,19 +152,25 @@ interface StoreFigures {
   /** ingestBatch alone ÷ raw insert. */
   storeRatio: number
   rows: number
+  /** SQLite: median ms per table of the raw insert, and of its commit. */
+  rawSplit: RawSplit | null
+  /** UTF-8 bytes of the values written per household, per table. */
+  bytesPerHousehold: Record<string, number>
 }
 
 /** Measures import, open, validate, store and the raw baseline on one store. */
 async function measureStore(
   name: string,
   ctx: ServerContext,
-  raw: (rows: RawRows) => Promise<void>,
+  raw: (rows: RawRows) => Promise<RawSplit | null>,
 ): Promise<StoreFigures> {
   const importMs: number[] = []
   const openMs: number[] = []
   const validateMs: number[] = []
   const storeMs: number[] = []
   const rawMs: number[] = []
+  const splits: RawSplit[] = []
+  let bytes: Record<string, number> = {}
   const reader = {
     ...openKeys(),
     devicePublicKey: knownDevice(DEVICE_ID),
@@ -191,7 +205,11 @@ async function measureStore(
     })
     if (accepted !== HOUSEHOLDS) throw new Error(`${accepted} of ${HOUSEHOLDS} were accepted`)
     const rows = rawRowsOf(freshBatch().revisions, newId())
-    const rawTime = await timed(() => raw(rows))
+    bytes = rowBytes(rows)
+    let split: RawSplit | null = null
+    const rawTime = await timed(async () => {
+      split = await raw(rows)
+    })
     process.stderr.write(
       `  ${name} run ${run}${keep ? '' : ' (warm-up)'}: import ${Math.round(full)} ms, open ${Math.round(open)}, validate ${Math.round(validate)}, store ${Math.round(store)}, raw ${Math.round(rawTime)}\n`,
     )
@@ -201,6 +219,7 @@ async function measureStore(
     validateMs.push(validate)
     storeMs.push(store)
     rawMs.push(rawTime)
+    if (split) splits.push(split)
   }
   const perSecond = (ms: number) => Math.round((HOUSEHOLDS / ms) * 1000)
   const households = await ctx.db
@@ -220,7 +239,16 @@ async function measureStore(
     importRatio: r1(median(importMs) / median(rawMs)),
     storeRatio: r1(median(storeMs) / median(rawMs)),
     rows: Number(households.n),
+    rawSplit: splits[0] ? medianSplit(splits) : null,
+    bytesPerHousehold: Object.fromEntries(
+      Object.entries(bytes).map(([table, n]) => [table, Math.round(n / HOUSEHOLDS)]),
+    ),
   }
+}
+
+function medianSplit(splits: readonly RawSplit[]): RawSplit {
+  const keys = Object.keys(splits[0] ?? {}) as (keyof RawSplit)[]
+  return Object.fromEntries(keys.map((k) => [k, r1(median(splits.map((s) => s[k])))])) as RawSplit
 }
 
 async function sqliteFigures(): Promise<StoreFigures> {
@@ -259,7 +287,10 @@ async function postgresFigures(): Promise<StoreFigures> {
   const client = new pg.Client({ connectionString: rawUrl })
   await client.connect()
   cleanups.push(() => client.end())
-  return measureStore('PostgreSQL', ctx, (rows) => rawPostgresInsert(client, rows))
+  return measureStore('PostgreSQL', ctx, async (rows) => {
+    await rawPostgresInsert(client, rows)
+    return null
+  })
 }
 
 function printTable(figures: StoreFigures[]): void {
@@ -294,6 +325,21 @@ function printTable(figures: StoreFigures[]): void {
   for (const row of all) console.log(row.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '))
 }
 
+/** What a household costs to write: its bytes per table, and the raw insert's time per table. */
+function printVolume(f: StoreFigures): void {
+  const total = Object.values(f.bytesPerHousehold).reduce((a, b) => a + b, 0)
+  const tables = Object.entries(f.bytesPerHousehold)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ')
+  console.log(`  ${f.store}: ${total} bytes of values per household (${tables})`)
+  if (!f.rawSplit) return
+  const sum = Object.values(f.rawSplit).reduce((a, b) => a + b, 0)
+  const shares = Object.entries(f.rawSplit)
+    .map(([part, ms]) => `${part} ${ms} ms (${Math.round((ms / sum) * 100)}%)`)
+    .join(', ')
+  console.log(`  ${f.store} raw insert by table: ${shares}`)
+}
+
 async function main(): Promise<void> {
   const started = performance.now()
   const load = loadavg()
@@ -307,8 +353,9 @@ async function main(): Promise<void> {
     '  import = importSealedBatch (open + ingest); open = verify + decrypt + decompress + decode; validate = judgeRevision of every revision;',
   )
   console.log(
-    '  store = ingestBatch on the opened batch (validation included); raw = the same rows by prepared statements (SQLite) or unnest inserts (pg) in one transaction',
+    '  store = ingestBatch on the opened batch (validation included); raw = the same rows by prepared statements (SQLite) or multi-row inserts (pg) in one transaction',
   )
+  for (const f of figures) printVolume(f)
   const seconds = Math.round((performance.now() - started) / 1000)
   console.log(`bench took ${seconds} s; 1-minute load average before: ${r1(load[0] ?? 0)}`)
   const summary: Record<string, unknown> = {}

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { FormResponse } from '../../shared/forms/form-response.schema'
 import { householdFacts, householdSearchText } from '../../shared/household/household-facts'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
+import type { StoreDialect } from '../store/server-database'
 import type {
   HouseholdTable,
   MemberTable,
@@ -10,7 +11,8 @@ import type {
 } from '../store/server-database.types'
 import type { ChangeSequence } from './change-sequence'
 import { refoldHousehold } from './household-refold'
-import { chunked } from './ingest-chunks'
+import { chunked, insertRows, type RowsInsert, upsertById } from './ingest-chunks'
+import { IngestJson } from './ingest-json'
 
 type Trx = Transaction<ServerDatabase>
 
@@ -59,14 +61,18 @@ interface StoredHead {
  *   so the same set of revisions gives the same state whatever order they arrived in.
  * The state is what ingesting the revisions one by one would leave; it is written with one
  * multi-row statement per table (and chunk) instead of a few statements per revision.
+ * `json` holds the JSON texts the ingest already made (the response of a revision just
+ * logged), so that each is written once.
  *
  * @returns how many households changed
  */
 export async function projectRevisions(
   trx: Trx,
+  dialect: StoreDialect,
   accepted: readonly AcceptedRevision[],
   receivedAt: string,
   seq: ChangeSequence,
+  json: IngestJson = new IngestJson(),
 ): Promise<number> {
   if (accepted.length === 0) return 0
   const byHousehold = new Map<string, AcceptedRevision[]>()
@@ -86,9 +92,10 @@ export async function projectRevisions(
       writes.push(await refoldHousehold(trx, householdId, receivedAt))
     }
   }
-  await writeHouseholds(trx, writes, receivedAt, seq)
-  await replaceMembers(trx, writes)
-  await upsertVisits(trx, accepted)
+  const rows = writes.map((write) => householdRow(write, receivedAt, seq.next(), json))
+  await insertRows(trx, dialect, HOUSEHOLD_UPSERT, rows)
+  await replaceMembers(trx, dialect, writes, json)
+  await upsertVisits(trx, dialect, accepted)
   return writes.length
 }
 
@@ -149,48 +156,55 @@ async function storedHeads(trx: Trx, ids: readonly string[]): Promise<Map<string
 }
 
 /** Inserts new households and updates known ones (keeping their first receipt time). */
-async function writeHouseholds(
-  trx: Trx,
-  writes: readonly HouseholdWrite[],
-  receivedAt: string,
-  seq: ChangeSequence,
-): Promise<void> {
-  const rows = writes.map((write) => householdRow(write, receivedAt, seq.next()))
-  for (const chunk of chunked(rows, HOUSEHOLD_COLUMNS)) {
-    await trx
-      .insertInto('households')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          commune_code: eb.ref('excluded.commune_code'),
-          village_code: eb.ref('excluded.village_code'),
-          head_name: eb.ref('excluded.head_name'),
-          search_text: eb.ref('excluded.search_text'),
-          address: eb.ref('excluded.address'),
-          member_count: eb.ref('excluded.member_count'),
-          visit_result: eb.ref('excluded.visit_result'),
-          visit_date: eb.ref('excluded.visit_date'),
-          revision_id: eb.ref('excluded.revision_id'),
-          hlc: eb.ref('excluded.hlc'),
-          device_id: eb.ref('excluded.device_id'),
-          form_id: eb.ref('excluded.form_id'),
-          form_version: eb.ref('excluded.form_version'),
-          response_json: eb.ref('excluded.response_json'),
-          updated_at: eb.ref('excluded.updated_at'),
-          merged: eb.ref('excluded.merged'),
-          change_seq: eb.ref('excluded.change_seq'),
-        })),
-      )
-      .execute()
-  }
+const HOUSEHOLD_UPSERT: RowsInsert<HouseholdTable> = {
+  table: 'households',
+  columns: {
+    id: 'text',
+    commune_code: 'text',
+    village_code: 'text',
+    head_name: 'text',
+    search_text: 'text',
+    address: 'text',
+    member_count: 'int8',
+    visit_result: 'text',
+    visit_date: 'text',
+    revision_id: 'text',
+    hlc: 'text',
+    device_id: 'text',
+    form_id: 'text',
+    form_version: 'int8',
+    response_json: 'text',
+    received_at: 'text',
+    updated_at: 'text',
+    merged: 'int8',
+    change_seq: 'int8',
+  },
+  tail: upsertById([
+    'commune_code',
+    'village_code',
+    'head_name',
+    'search_text',
+    'address',
+    'member_count',
+    'visit_result',
+    'visit_date',
+    'revision_id',
+    'hlc',
+    'device_id',
+    'form_id',
+    'form_version',
+    'response_json',
+    'updated_at',
+    'merged',
+    'change_seq',
+  ]),
 }
-
-const HOUSEHOLD_COLUMNS = 19
 
 function householdRow(
   write: HouseholdWrite,
   receivedAt: string,
   changeSeq: number,
+  json: IngestJson,
 ): HouseholdTable {
   const { head, response } = write
   const facts = householdFacts(response)
@@ -209,7 +223,7 @@ function householdRow(
     device_id: head.deviceId,
     form_id: head.formId,
     form_version: head.formVersion,
-    response_json: JSON.stringify(response),
+    response_json: json.response(response),
     received_at: receivedAt,
     updated_at: receivedAt,
     merged: write.merged ? 1 : 0,
@@ -222,7 +236,12 @@ function householdRow(
  * already held by another household means the person moved: the household written last
  * holds them, as when the revisions are ingested one by one.
  */
-async function replaceMembers(trx: Trx, writes: readonly HouseholdWrite[]): Promise<void> {
+async function replaceMembers(
+  trx: Trx,
+  dialect: StoreDialect,
+  writes: readonly HouseholdWrite[],
+  json: IngestJson,
+): Promise<void> {
   for (const chunk of chunked(writes, 1)) {
     const ids = chunk.map((write) => write.head.householdId)
     await trx.deleteFrom('members').where('household_id', 'in', ids).execute()
@@ -237,31 +256,34 @@ async function replaceMembers(trx: Trx, writes: readonly HouseholdWrite[]): Prom
         household_id: head.householdId,
         position,
         full_name: typeof row.answers.full_name === 'string' ? row.answers.full_name : '',
-        answers_json: JSON.stringify(row.answers),
+        answers_json: json.answers(row.answers),
       })
     }
   }
-  for (const chunk of chunked([...rows.values()], 5)) {
-    await trx
-      .insertInto('members')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          household_id: eb.ref('excluded.household_id'),
-          position: eb.ref('excluded.position'),
-          full_name: eb.ref('excluded.full_name'),
-          answers_json: eb.ref('excluded.answers_json'),
-        })),
-      )
-      .execute()
-  }
+  await insertRows(trx, dialect, MEMBER_UPSERT, [...rows.values()])
+}
+
+const MEMBER_UPSERT: RowsInsert<MemberTable> = {
+  table: 'members',
+  columns: {
+    id: 'text',
+    household_id: 'text',
+    position: 'int8',
+    full_name: 'text',
+    answers_json: 'text',
+  },
+  tail: upsertById(['household_id', 'position', 'full_name', 'answers_json']),
 }
 
 /**
  * Each visit row holds its newest revision's facts: the batch's newest per visit id (the
  * first of equal stamps), and a stored row only gives way to a newer stamp.
  */
-async function upsertVisits(trx: Trx, accepted: readonly AcceptedRevision[]): Promise<void> {
+async function upsertVisits(
+  trx: Trx,
+  dialect: StoreDialect,
+  accepted: readonly AcceptedRevision[],
+): Promise<void> {
   const rows = new Map<string, VisitTable>()
   for (const { revision, response } of accepted) {
     const held = rows.get(revision.visitId)
@@ -276,21 +298,19 @@ async function upsertVisits(trx: Trx, accepted: readonly AcceptedRevision[]): Pr
       visit_result: householdFacts(response).visitResult,
     })
   }
-  for (const chunk of chunked([...rows.values()], 6)) {
-    await trx
-      .insertInto('visits')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc
-          .column('id')
-          .doUpdateSet((eb) => ({
-            revision_id: eb.ref('excluded.revision_id'),
-            hlc: eb.ref('excluded.hlc'),
-            visit_date: eb.ref('excluded.visit_date'),
-            visit_result: eb.ref('excluded.visit_result'),
-          }))
-          .whereRef('visits.hlc', '<', 'excluded.hlc'),
-      )
-      .execute()
-  }
+  await insertRows(trx, dialect, VISIT_UPSERT, [...rows.values()])
+}
+
+/** A stored visit only gives way to a newer stamp. */
+const VISIT_UPSERT: RowsInsert<VisitTable> = {
+  table: 'visits',
+  columns: {
+    id: 'text',
+    household_id: 'text',
+    revision_id: 'text',
+    hlc: 'text',
+    visit_date: 'text',
+    visit_result: 'text',
+  },
+  tail: `${upsertById(['revision_id', 'hlc', 'visit_date', 'visit_result'])} where "visits"."hlc" < excluded."hlc"`,
 }

@@ -3,11 +3,12 @@ import type { RevisionOutcome, SyncBatch, SyncReceipt } from '../../shared/api/h
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import { type FormLookup, loadFormLookup } from '../forms/form-registry'
 import type { ServerContext } from '../server-context'
+import type { StoreDialect } from '../store/server-database'
 import type { BatchSource, RevisionTable, ServerDatabase } from '../store/server-database.types'
 import { reserveChangeSequence } from './change-sequence'
 import { type AcceptedRevision, projectRevisions } from './household-projection'
-import { chunked, storedRevisionIds } from './ingest-chunks'
-import { sameJson } from './ingest-json'
+import { insertRows, type RowsInsert, storedRevisionIds } from './ingest-chunks'
+import { IngestJson } from './ingest-json'
 import { answerRepeats } from './repeat-outcomes'
 import { communeVillageCodes, judgeRevision, type RevisionVerdict } from './revision-verdict'
 
@@ -61,7 +62,8 @@ export async function ingestBatch(
       const verdict = verdicts.get(revision.id) ?? judgeRevision(batch, revision, forms, villages)
       fresh.push({ revision, verdict })
     }
-    const inserted = await insertRevisions(trx, batch, fresh, receivedAt)
+    const json = new IngestJson()
+    const inserted = await insertRevisions(trx, ctx.dialect, batch, fresh, receivedAt, json)
     const accepted: AcceptedRevision[] = []
     const judged = new Map<string, RevisionOutcome>()
     for (const { revision, verdict } of fresh) {
@@ -69,7 +71,7 @@ export async function ingestBatch(
       judged.set(revision.id, outcomeOf(revision, verdict))
       if (verdict.status === 'accepted') accepted.push({ revision, response: verdict.response })
     }
-    await projectRevisions(trx, accepted, receivedAt, seq)
+    await projectRevisions(trx, ctx.dialect, accepted, receivedAt, seq, json)
     // Every revision not stored by this ingest (a twin, earlier or in the batch) is a duplicate.
     const outcomes = await answerRepeats(
       trx,
@@ -181,33 +183,50 @@ async function clockWentBack(trx: Trx, batch: SyncBatch, deviceCreatedAt: string
  */
 async function insertRevisions(
   trx: Trx,
+  dialect: StoreDialect,
   batch: SyncBatch,
   judged: readonly Judged[],
   receivedAt: string,
+  json: IngestJson,
 ): Promise<Set<string>> {
   const inserted = new Set<string>()
   const rows = judged.map(({ revision, verdict }) =>
-    revisionRow(batch, revision, verdict, receivedAt),
+    revisionRow(batch, revision, verdict, receivedAt, json),
   )
-  for (const chunk of chunked(rows, REVISION_COLUMNS)) {
-    const stored = await trx
-      .insertInto('revisions')
-      .values(chunk)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .execute()
-    for (const row of stored) inserted.add(row.id)
+  for (const row of await insertRows(trx, dialect, REVISION_INSERT, rows)) {
+    inserted.add(String(row.id))
   }
   return inserted
 }
 
-const REVISION_COLUMNS = 15
+const REVISION_INSERT: RowsInsert<RevisionTable> = {
+  table: 'revisions',
+  columns: {
+    id: 'text',
+    batch_id: 'text',
+    household_id: 'text',
+    visit_id: 'text',
+    device_id: 'text',
+    commune_code: 'text',
+    hlc: 'text',
+    base_revision_id: 'text',
+    status: 'text',
+    reason: 'text',
+    issues_json: 'text',
+    payload_json: 'text',
+    device_saved_at: 'text',
+    received_at: 'text',
+    clean_response_json: 'text',
+  },
+  tail: 'on conflict ("id") do nothing returning "id"',
+}
 
 function revisionRow(
   batch: SyncBatch,
   revision: HouseholdRevision,
   verdict: RevisionVerdict,
   receivedAt: string,
+  json: IngestJson,
 ): RevisionTable {
   return {
     id: revision.id,
@@ -221,8 +240,10 @@ function revisionRow(
     status: verdict.status,
     reason: verdict.status === 'rejected' ? verdict.reason : null,
     issues_json: verdict.issues.length > 0 ? JSON.stringify(verdict.issues) : null,
-    payload_json: JSON.stringify(revision),
-    clean_response_json: cleanedResponse(revision, verdict),
+    payload_json: json.revision(revision),
+    // The cleaned response, stored only when cleaning changed it (re-merges read it back).
+    clean_response_json:
+      verdict.status === 'accepted' ? json.cleaned(verdict.response, revision.response) : null,
     device_saved_at: revision.savedAt,
     received_at: receivedAt,
   }
@@ -232,10 +253,4 @@ function countOutcomes(outcomes: RevisionOutcome[]) {
   const count = (status: RevisionOutcome['status']) =>
     outcomes.filter((o) => o.status === status).length
   return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') }
-}
-
-/** The cleaned response, stored only when cleaning changed it (re-merges read it back). */
-function cleanedResponse(revision: HouseholdRevision, verdict: RevisionVerdict): string | null {
-  if (verdict.status !== 'accepted') return null
-  return sameJson(verdict.response, revision.response) ? null : JSON.stringify(verdict.response)
 }

@@ -91,15 +91,21 @@ export function readAnswers(r: ByteReader, slots: readonly AnswerSlot[]): Answer
   return answers
 }
 
-/** Own data property even for keys like `__proto__`; a repeated key is malformed. */
+/**
+ * Own data property even for `__proto__` (which assignment would take as the prototype);
+ * a repeated key is malformed. Other keys are assigned: objects filled in the same slot
+ * order then share one shape, which defining every property would not give.
+ */
 function setAnswer(r: ByteReader, answers: Answers, key: string, value: Answer): void {
   if (Object.hasOwn(answers, key)) r.fail(`answer "${key}" is written twice`)
-  Object.defineProperty(answers, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  })
+  if (key !== '__proto__') answers[key] = value
+  else
+    Object.defineProperty(answers, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
 }
 
 function writeValue(w: ByteWriter, value: Answer, slot: AnswerSlot | null): void {

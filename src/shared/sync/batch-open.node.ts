@@ -1,8 +1,5 @@
 import type { KeyObject } from 'node:crypto'
-import {
-  type HouseholdRevision,
-  householdRevisionSchema,
-} from '../household/household-revision.schema'
+import type { HouseholdRevision } from '../household/household-revision.schema'
 import { type EnrolmentClaim, splitClaimSecret } from './batch-claim.node.js'
 import { decompressPayload } from './batch-compression.node.js'
 import { openPayload, sha256, verifyBatchBody } from './batch-crypto.node.js'
@@ -16,6 +13,7 @@ import {
   parseBatchFile,
 } from './batch-manifest'
 import { countsOf, decodePayload } from './batch-payload.node.js'
+import { checkRevision } from './batch-revision-check.node.js'
 import { ed25519PublicKey, publicKeyId, rawPublicKeyBase64 } from './device-signature.node.js'
 
 /** A device public key: a KeyObject or the raw 32 bytes in base64 (as stored at enrolment). */
@@ -189,12 +187,11 @@ function decrypt(bytes: Uint8Array, file: BatchFileLayout, privateKey: KeyObject
 }
 
 function validRevision(revision: HouseholdRevision, index: number): HouseholdRevision {
-  const parsed = householdRevisionSchema.safeParse(revision)
-  if (parsed.success) return parsed.data
-  const issue = parsed.error.issues[0]
+  const checked = checkRevision(revision)
+  if (checked.success) return checked.data
   throw new BatchError(
     'revision_invalid',
-    `Revision ${index} (${revision.id}) is invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
+    `Revision ${index} (${revision.id}) is invalid at ${checked.path.map(String).join('.') || '?'}: ${checked.message}`,
   )
 }
 
