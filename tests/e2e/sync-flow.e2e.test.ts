@@ -258,7 +258,10 @@ describe('sync flow: enrol, survey, sync, see it in the console; a USB file and 
       .getByTestId('export-result')
       .getByText(/Đã xuất tệp .* gồm 1 hồ sơ/)
       .waitFor()
-    expect(await row(USB_HEAD).textContent()).toContain('Chờ gửi')
+    // The file left the laptop: the row awaits the province's receipt, and the village says so.
+    await expect.poll(() => row(USB_HEAD).textContent()).toContain('Chờ biên nhận')
+    await desk.getByText(/Chờ biên nhận: 1$/).waitFor()
+    await expect.poll(() => pendingBadge().textContent()).toBe('1 phiếu chờ biên nhận')
     await screenshot(desk, 'sync-flow-09-desktop-export.png')
 
     await importFile(usbFile)

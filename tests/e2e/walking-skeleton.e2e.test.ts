@@ -231,7 +231,7 @@ describe('walking skeleton: record offline, sync, see it in the console', () => 
     await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
 
-    // Export the waiting work for a USB stick: a sealed batch file; the record stays waiting.
+    // Export the waiting work for a USB stick: a sealed batch file; the record awaits its receipt.
     await page.getByRole('button', { name: 'Cài đặt' }).click()
     const download = page.waitForEvent('download')
     await page.getByRole('menuitem', { name: 'Xuất tệp gửi (USB)' }).click()
@@ -240,7 +240,7 @@ describe('walking skeleton: record offline, sync, see it in the console', () => 
     )
     const exported = page.getByTestId('export-result')
     await exported.getByText(/Đã xuất tệp .* gồm 1 hồ sơ/).waitFor()
-    expect(await row.textContent()).toContain('Chờ gửi')
+    await expect.poll(async () => row.textContent()).toContain('Chờ biên nhận')
     await exported.getByRole('button').click()
 
     // Sync: one sealed, signed batch; marked sent from the province-signed receipt.

@@ -11,7 +11,12 @@ import { queryTokens } from '../../shared/text/fold'
 import type { MainContext } from '../context'
 import { openResponse, openRevision, sealedAt } from '../store/sealed-columns'
 import { findRevision } from '../sync/outbox.repository'
-import { findHousehold, type ListedHouseholdRow, listHouseholdRows } from './household.repository'
+import {
+  findHousehold,
+  householdSyncState,
+  type ListedHouseholdRow,
+  listHouseholdRows,
+} from './household.repository'
 import { normalizePersonal } from './personal-data'
 import {
   findStateVisit,
@@ -127,8 +132,10 @@ function toSummary(row: ListedHouseholdRow, draftId: string | null): HouseholdSu
     memberCount: row.member_count,
     visitResult: row.visit_result,
     visitDate: row.visit_date,
-    syncState: row.sync_state,
+    syncState: householdSyncState(row),
     rejectReason: row.reject_reason,
+    awaitingSince: row.awaiting_since,
+    awaitingVia: row.awaiting_via,
     draftId,
     updatedAt: row.updated_at,
   }

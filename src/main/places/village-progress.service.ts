@@ -63,6 +63,7 @@ function summarize(
     moved: counts?.moved ?? 0,
     notVisited: registered === null ? null : Math.max(0, registered - households),
     pending: counts?.pending ?? 0,
+    awaiting: counts?.awaiting ?? 0,
     drafts,
   }
 }

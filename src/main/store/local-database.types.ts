@@ -49,6 +49,13 @@ export interface HouseholdsTable {
   latest_revision_id: string
   sync_state: LocalSyncState
   reject_reason: string | null
+  /**
+   * When the latest revision, still pending, left in a sealed batch that no receipt settled
+   * yet (the latest such batch's created_at); null otherwise. The record awaits its receipt.
+   */
+  awaiting_since: string | null
+  /** How it left: an upload without a verified answer yet, or a file exported for a USB stick. */
+  awaiting_via: 'upload' | 'export' | null
   /** JSON Contribution (indicators) of the latest completed visit; no personal data. */
   contribution_json: string | null
   /** Visit date of the visit contribution_json was computed from. */

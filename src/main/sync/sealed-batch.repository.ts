@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { refreshAwaitingHouseholdSyncStates } from '../household/household.repository'
 import type { LocalDatabase } from '../store/local-database.types'
 import type { RevisionRow } from './outbox.repository'
 
@@ -113,7 +114,8 @@ export async function settleSealedBatch(
 
 /**
  * Releases the uploads still awaiting a receipt (after a re-enrolment replaced the key that
- * signed them): their revisions stay pending and are sealed again with the new key.
+ * signed them): their revisions stay pending and are sealed again with the new key, so
+ * their households wait to be sent again (unless an unsettled export carries them too).
  */
 export async function releaseUnsettledBatches(
   db: Kysely<LocalDatabase>,
@@ -126,6 +128,27 @@ export async function releaseUnsettledBatches(
     .where('settled_at', 'is', null)
     .where('released_at', 'is', null)
     .execute()
+  await refreshAwaitingHouseholdSyncStates(db)
+}
+
+/** Pending revisions carried by a sealed batch that no receipt settled yet (nor released). */
+export async function countAwaitingRevisions(db: Kysely<LocalDatabase>): Promise<number> {
+  const row = await db
+    .selectFrom('revisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('sealed_batch_revisions as sbr')
+          .innerJoin('sealed_batches as sb', 'sb.id', 'sbr.batch_id')
+          .select('sbr.revision_id')
+          .whereRef('sbr.revision_id', '=', 'revisions.id')
+          .where('sb.settled_at', 'is', null)
+          .where('sb.released_at', 'is', null),
+      ),
+    )
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /** The latest export to removable media, for the sync screen. */

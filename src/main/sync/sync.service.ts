@@ -10,6 +10,7 @@ import type { MainContext } from '../context'
 import { type Enrolment, loadEnrolment } from '../device/device-enrolment.repository'
 import { enrolmentClaimOf, presentPendingToken } from '../device/device-enrolment.service'
 import { localFormOrNull } from '../forms/local-forms'
+import { refreshBatchHouseholdSyncStates } from '../household/household.repository'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import { openRevision } from '../store/sealed-columns'
 import { exportedBatchFileName } from './batch-file-name'
@@ -17,6 +18,7 @@ import { countRevisionsByStatus, type RevisionRow, takePendingRevisions } from '
 import { pullChanges } from './pull.service'
 import { applyReceipt } from './receipt.apply'
 import {
+  countAwaitingRevisions,
   insertSealedBatch,
   latestExport,
   oldestOpenUpload,
@@ -108,7 +110,8 @@ async function sealNextUpload(ctx: MainContext, enrolment: Enrolment): Promise<S
 
 /**
  * Seals revisions of one commune (the first row's; a laptop re-enrolled elsewhere sends
- * the rest in their own batches) and stores the bytes with the revisions they carry.
+ * the rest in their own batches) and stores the bytes with the revisions they carry. Their
+ * households now await the batch's receipt, and show it.
  */
 async function sealAndStore(
   ctx: MainContext,
@@ -137,16 +140,17 @@ async function sealAndStore(
     enrolmentClaim: enrolmentClaimOf(enrolment),
   })
   const revisionIds = revisions.map((r) => r.id)
-  await ctx.db.transaction().execute((trx) =>
-    insertSealedBatch(trx, {
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSealedBatch(trx, {
       id,
       kind,
       body,
       deviceKeyId: enrolment.deviceKeyId,
       createdAt,
       revisionIds,
-    }),
-  )
+    })
+    await refreshBatchHouseholdSyncStates(trx, id)
+  })
   return { id, body, revisionIds }
 }
 
@@ -176,6 +180,7 @@ export async function getSyncStatus(ctx: MainContext): Promise<SyncStatus> {
   return {
     serverUrl: await getSetting(ctx.db, 'server_url'),
     ...counts,
+    awaiting: await countAwaitingRevisions(ctx.db),
     lastSyncAt,
     openConflicts: Number((await getSetting(ctx.db, 'open_conflicts')) ?? '0'),
     clockBehind: lastSyncAt !== null && ctx.clock.now() < Date.parse(lastSyncAt),

@@ -106,6 +106,7 @@ export const en: Messages = {
     button: 'Sync',
     running: 'Sending data to the server…',
     pending: 'Forms waiting to send: {{count, number}}',
+    awaiting: 'Forms awaiting receipt: {{count, number}}',
     allSent: 'All sent',
     resultTitle: 'Sync finished',
     resultSent:
@@ -130,9 +131,14 @@ export const en: Messages = {
   },
   syncState: {
     pending: 'Waiting',
+    awaiting: 'Awaiting receipt',
     sent: 'Sent',
     rejected: 'Rejected',
     rejectedHint: 'Open the household to see why it was rejected',
+    awaitingUploadHint:
+      'The record left in a batch on {{time}}, but the province’s receipt has not come back yet. It is marked "Sent" when the receipt arrives: automatically at the next sync.',
+    awaitingExportHint:
+      'The record left in an export file (USB) on {{time}}. It is marked "Sent" when the province’s receipt comes back: at the next sync over the network, or by loading the receipt file with "Import receipt (USB)".',
   },
   rejectReasons: {
     invalid_response: 'The form has answers that are not valid',
@@ -157,6 +163,7 @@ export const en: Messages = {
       moved: 'Moved away',
       notVisited: 'Not visited',
       pending: 'To send',
+      awaiting: 'Awaiting receipt',
       drafts: 'Unfinished',
     },
   },
@@ -230,7 +237,7 @@ export const en: Messages = {
     reenrolHint: 'Enrolling again deletes nothing on this laptop; unsent records are still sent.',
   },
   exportBatch: {
-    done: 'Exported {{fileName}} with {{count, number}} records. They stay "Waiting" until the server confirms them.',
+    done: 'Exported {{fileName}} with {{count, number}} records. They are "Awaiting receipt" until the province confirms them.',
     title: 'Export file',
   },
   receiptImport: {
@@ -256,6 +263,7 @@ export const en: Messages = {
       refused: 'Refused',
       moved: 'Moved away',
       pending: 'To send',
+      awaiting: 'Awaiting receipt',
       rejected: 'Rejected',
       draft: 'Unfinished',
     },

@@ -108,6 +108,7 @@ export const vi = {
     button: 'Đồng bộ',
     running: 'Đang gửi dữ liệu lên máy chủ…',
     pending: '{{count, number}} phiếu chờ gửi',
+    awaiting: '{{count, number}} phiếu chờ biên nhận',
     allSent: 'Đã gửi hết',
     resultTitle: 'Đồng bộ xong',
     resultSent:
@@ -130,9 +131,14 @@ export const vi = {
   },
   syncState: {
     pending: 'Chờ gửi',
+    awaiting: 'Chờ biên nhận',
     sent: 'Đã gửi',
     rejected: 'Bị từ chối',
     rejectedHint: 'Mở hộ để xem lý do bị từ chối',
+    awaitingUploadHint:
+      'Hồ sơ đã được gửi đi trong một lô lúc {{time}} nhưng chưa nhận được biên nhận của tỉnh. Hồ sơ sẽ được đánh dấu "Đã gửi" khi có biên nhận: tự động ở lần đồng bộ tới.',
+    awaitingExportHint:
+      'Hồ sơ đã được xuất vào tệp gửi (USB) lúc {{time}}. Hồ sơ sẽ được đánh dấu "Đã gửi" khi có biên nhận của tỉnh: ở lần đồng bộ qua mạng tới, hoặc khi nạp tệp biên nhận bằng "Nhập biên nhận (USB)".',
   },
   rejectReasons: {
     invalid_response: 'Phiếu có thông tin chưa hợp lệ',
@@ -156,6 +162,7 @@ export const vi = {
       moved: 'Không còn ở',
       notVisited: 'Chưa đến',
       pending: 'Chờ gửi',
+      awaiting: 'Chờ biên nhận',
       drafts: 'Đang làm dở',
     },
   },
@@ -227,7 +234,7 @@ export const vi = {
     reenrolHint: 'Đăng ký lại không xoá dữ liệu nào trên máy; hồ sơ chưa gửi vẫn được gửi.',
   },
   exportBatch: {
-    done: 'Đã xuất tệp {{fileName}} gồm {{count, number}} hồ sơ. Các hồ sơ vẫn "Chờ gửi" cho đến khi máy chủ xác nhận.',
+    done: 'Đã xuất tệp {{fileName}} gồm {{count, number}} hồ sơ. Các hồ sơ ở trạng thái "Chờ biên nhận" cho đến khi tỉnh xác nhận.',
     title: 'Xuất tệp gửi',
   },
   receiptImport: {
@@ -253,6 +260,7 @@ export const vi = {
       refused: 'Từ chối',
       moved: 'Không còn ở',
       pending: 'Chờ gửi',
+      awaiting: 'Chờ biên nhận',
       rejected: 'Bị từ chối',
       draft: 'Đang làm dở',
     },

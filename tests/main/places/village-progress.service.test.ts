@@ -123,6 +123,7 @@ describe('village progress', () => {
       moved: 0,
       notVisited: null,
       pending: 5,
+      awaiting: 0,
       drafts: 1,
     })
     expect(summaries[1]).toMatchObject({ households: 1, completed: 1, drafts: 0 })

@@ -245,7 +245,8 @@ describe('runSync with sealed batches against the provincial server', () => {
     await expect(runSync(t.ctx)).rejects.toMatchObject({ code: 'bad_receipt' })
 
     expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 1, sent: 0, rejected: 0 })
-    expect((await listHouseholds(t.ctx, {}))[0]?.syncState).toBe('pending')
+    // It left in the upload; without a verified receipt it awaits one (and is sent again).
+    expect((await listHouseholds(t.ctx, {}))[0]?.syncState).toBe('awaiting')
     const open = await t.ctx.db.selectFrom('sealed_batches').select('settled_at').execute()
     expect(open).toEqual([{ settled_at: null }])
   })

@@ -133,7 +133,7 @@ function HouseholdView(
                 <Text c="dimmed" size="sm">
                   {t('households.columns.sync')}:
                 </Text>
-                <SyncStateBadge state={detail.syncState} />
+                <SyncStateBadge household={detail} />
               </Group>
             </Stack>
           </Paper>

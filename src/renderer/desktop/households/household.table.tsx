@@ -100,7 +100,7 @@ export function HouseholdTable({
               <Table.Td>{formatIsoDate(h.visitDate)}</Table.Td>
               <Table.Td>
                 <Stack gap={2} align="flex-start">
-                  <SyncStateBadge state={h.syncState} />
+                  <SyncStateBadge household={h} />
                   {h.syncState === 'rejected' && h.rejectReason ? (
                     <Text size="sm" c="red.8" data-testid="reject-reason">
                       {rejectReasonText(h.rejectReason, t)}

@@ -10,7 +10,9 @@ import type { SyncController } from './sync.hook'
  */
 export function SyncControls({ sync }: { sync: SyncController }) {
   const { t } = useTranslation()
-  const pending = sync.status?.pending ?? 0
+  // Records that left in a batch or file await its receipt; the rest still wait to go.
+  const awaiting = sync.status?.awaiting ?? 0
+  const pending = (sync.status?.pending ?? 0) - awaiting
   // "All sent" on a laptop that has recorded nothing yet would be misleading.
   const hasRecords =
     sync.status !== null && sync.status.pending + sync.status.sent + sync.status.rejected > 0
@@ -30,11 +32,15 @@ export function SyncControls({ sync }: { sync: SyncController }) {
         <Badge
           size="lg"
           radius="sm"
-          color={pending > 0 ? 'yellow' : 'green'}
+          color={pending > 0 ? 'yellow' : awaiting > 0 ? 'cyan' : 'green'}
           variant="light"
           data-testid="pending-count"
         >
-          {pending > 0 ? t('sync.pending', { count: pending }) : t('sync.allSent')}
+          {pending > 0
+            ? t('sync.pending', { count: pending })
+            : awaiting > 0
+              ? t('sync.awaiting', { count: awaiting })
+              : t('sync.allSent')}
         </Badge>
       ) : null}
       {sync.status?.lastExport ? <ReceiptButton sync={sync} /> : null}

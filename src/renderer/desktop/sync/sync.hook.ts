@@ -72,9 +72,10 @@ export function useSync(dataVersion: number, onSynced: () => void): SyncControll
     } catch (error) {
       setOutcome({ kind: 'failed', code: errorCode(error) })
     } finally {
-      void refresh()
+      // The exported households now await their receipt: reload the screens (and the status).
+      onSynced()
     }
-  }, [refresh])
+  }, [onSynced])
 
   const importReceipt = useCallback(
     async (file: File) => {

@@ -53,6 +53,10 @@ export function VillageStats({ village, cols = 4 }: { village: VillageSummary; c
     { key: 'refused', value: village.refused, color: 'red.8' },
     { key: 'notVisited', value: village.notVisited },
     { key: 'pending', value: village.pending, color: village.pending > 0 ? 'orange.9' : undefined },
+    // Only while some record awaits its receipt (after an export, or an unanswered upload).
+    ...(village.awaiting > 0
+      ? [{ key: 'awaiting' as const, value: village.awaiting, color: 'cyan.9' }]
+      : []),
     { key: 'drafts', value: village.drafts },
   ]
   return (
@@ -71,7 +75,10 @@ export function VillageStats({ village, cols = 4 }: { village: VillageSummary; c
   )
 }
 
-/** The village's progress in one line: "Đã đến 3 hộ · 2 hoàn thành · 1 vắng nhà · 3 chờ gửi". */
+/**
+ * The village's progress in one line: "Đã đến 3 hộ · Hoàn thành: 2 · Vắng nhà: 1 · Chờ gửi: 2 ·
+ * Chờ biên nhận: 1".
+ */
 export function VillageSummaryLine({ village }: { village: VillageSummary }) {
   const { t } = useTranslation()
   const parts: string[] = [
@@ -88,6 +95,7 @@ export function VillageSummaryLine({ village }: { village: VillageSummary }) {
     ['refused', village.refused],
     ['moved', village.moved],
     ['pending', village.pending],
+    ['awaiting', village.awaiting],
     ['drafts', village.drafts],
   ]
   for (const [key, n] of counts) {

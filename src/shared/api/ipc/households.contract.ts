@@ -5,10 +5,12 @@ import { defineContract } from '../contract'
 
 /**
  * Where a household's latest revision stands with the server:
- * pending (saved here, not yet acknowledged) · sent (the server stored it) ·
+ * pending (saved here, waiting to be sent) · awaiting (it left in a sealed batch, uploaded
+ * without a verified answer yet or exported to a USB file; a receipt marks it sent) ·
+ * sent (a verified receipt says the server stored it) ·
  * rejected (the server refused it; the reason is kept and shown).
  */
-export const syncStateSchema = z.enum(['pending', 'sent', 'rejected'])
+export const syncStateSchema = z.enum(['pending', 'awaiting', 'sent', 'rejected'])
 export type SyncState = z.infer<typeof syncStateSchema>
 
 /** List filter: a latest visit result, or a sync state. */
@@ -18,6 +20,7 @@ export const householdStatusFilterSchema = z.enum([
   'refused',
   'moved',
   'pending',
+  'awaiting',
   'rejected',
   'draft',
 ])
@@ -33,6 +36,9 @@ export const householdSummarySchema = z.object({
   visitDate: isoDateSchema,
   syncState: syncStateSchema,
   rejectReason: z.string().nullable(),
+  /** While awaiting a receipt: when the record left, and how (null in every other state). */
+  awaitingSince: z.string().nullable(),
+  awaitingVia: z.enum(['upload', 'export']).nullable(),
   /** A visit to this household is in progress (an open draft). */
   draftId: z.uuid().nullable(),
   updatedAt: z.string(),

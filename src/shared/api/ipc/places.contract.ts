@@ -20,8 +20,10 @@ export const villageSummarySchema = z.object({
   refused: z.number().int(),
   moved: z.number().int(),
   notVisited: z.number().int().nullable(),
-  /** Households with a saved change not yet acknowledged by the server. */
+  /** Households with a saved change waiting to leave this laptop. */
   pending: z.number().int(),
+  /** Households whose change left (uploaded, or exported to a USB file) and awaits a receipt. */
+  awaiting: z.number().int(),
   /** Visits in progress (drafts) in this village. */
   drafts: z.number().int(),
 })

@@ -5,6 +5,11 @@ import { emptyInput } from './app.contract'
 export const syncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   pending: z.number().int(),
+  /**
+   * Of the pending revisions, those that left in a sealed batch no receipt settled yet (an
+   * upload whose answer was lost, or an export): they await the province's receipt.
+   */
+  awaiting: z.number().int(),
   sent: z.number().int(),
   rejected: z.number().int(),
   lastSyncAt: z.string().nullable(),
