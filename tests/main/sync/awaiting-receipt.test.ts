@@ -4,14 +4,12 @@ import { dispatch } from '../../../src/main/ipc/ipc.dispatch'
 import { openRevision, sealedAt } from '../../../src/main/store/sealed-columns'
 import { countRevisionsByStatus } from '../../../src/main/sync/outbox.repository'
 import { exportBatchFile, getSyncStatus, runSync } from '../../../src/main/sync/sync.service'
-import type { ExportedBatch } from '../../../src/shared/api/ipc.contract'
-import { dataOf } from '../../server/api-client'
 import type { ConsoleClient } from '../../server/auth/auth-test-kit'
 import { makeHouseholdResponse } from '../../support/household-fixtures'
 import { enrolWithServer } from '../device/device-test-kit'
 import { openTestMain, type TestMain } from '../main-test-context'
 import { recordVisit } from '../visit-test-helpers'
-import { receiptFileOf } from './receipt-file-kit'
+import { importInConsole, receiptFileOf } from './receipt-file-kit'
 import { startTestServer, type TestServer } from './sync-test-servers'
 
 /**
@@ -34,16 +32,6 @@ afterEach(async () => {
   await t.dispose()
   await server.stop()
 })
-
-async function importInConsole(file: ExportedBatch) {
-  return dataOf(
-    'batches.importFile',
-    await admin.post('/api/v1/batches/import', {
-      fileName: file.fileName,
-      contentBase64: file.bytesBase64,
-    }),
-  )
-}
 
 async function batchCreatedAt(batchId: string): Promise<string> {
   const row = await t.ctx.db
@@ -83,7 +71,7 @@ describe('a record that left in a sealed batch awaits its receipt', () => {
     expect(await countRevisionsByStatus(t.ctx.db)).toEqual({ pending: 2, sent: 0, rejected: 0 })
     expect(await getSyncStatus(t.ctx)).toMatchObject({ pending: 2, awaiting: 2 })
 
-    const imported = await importInConsole(file)
+    const imported = await importInConsole(admin, file)
     const applied = await dispatch(t.ctx, 'sync.importReceiptFile', {
       contentBase64: receiptFileOf(imported.signedReceipt),
     })
@@ -111,7 +99,7 @@ describe('a record that left in a sealed batch awaits its receipt', () => {
     expect(await getHousehold(t.ctx, a.householdId)).toMatchObject({ syncState: 'sent' })
     expect(await server.revisionCount()).toBe(1)
     // The file reaches the province later after all: known there, and its receipt settles nothing.
-    const late = await importInConsole(file)
+    const late = await importInConsole(admin, file)
     expect(late.receipt).toMatchObject({ accepted: 0, duplicate: 1 })
     const applied = await dispatch(t.ctx, 'sync.importReceiptFile', {
       contentBase64: receiptFileOf(late.signedReceipt),
@@ -125,7 +113,7 @@ describe('a record that left in a sealed batch awaits its receipt', () => {
   it('answers an export the province already imported as duplicates at the next sync', async () => {
     const a = await recordVisit(t.ctx, makeHouseholdResponse())
     const file = await exportBatchFile(t.ctx)
-    await importInConsole(file)
+    await importInConsole(admin, file)
     expect((await getHousehold(t.ctx, a.householdId)).syncState).toBe('awaiting')
 
     const report = await runSync(t.ctx)
@@ -176,7 +164,7 @@ describe('a record that left in a sealed batch awaits its receipt', () => {
       awaitingSince: null,
     })
 
-    const imported = await importInConsole(file)
+    const imported = await importInConsole(admin, file)
     await dispatch(t.ctx, 'sync.importReceiptFile', {
       contentBase64: receiptFileOf(imported.signedReceipt),
     })

@@ -1,6 +1,9 @@
 import type { MainContext } from '../../../src/main/context'
 import { enrolWithCode } from '../../../src/main/device/device-enrolment.service'
+import type { ExportedBatch } from '../../../src/shared/api/ipc.contract'
 import type { SignedEnvelope } from '../../../src/shared/sync/device-signature.node.js'
+import { dataOf } from '../../server/api-client'
+import type { ConsoleClient } from '../../server/auth/auth-test-kit'
 import { FIXTURE_MS } from '../../support/household-fixtures'
 import { openTestMain, type TestMain } from '../main-test-context'
 import type { TestServer } from './sync-test-servers'
@@ -49,4 +52,15 @@ export async function enrolSecondLaptop(
     deviceName: 'Laptop thứ hai',
   })
   return laptop
+}
+
+/** Province staff import the exported file in the console, as `admin`; the import's answer. */
+export async function importInConsole(admin: ConsoleClient, file: ExportedBatch) {
+  return dataOf(
+    'batches.importFile',
+    await admin.post('/api/v1/batches/import', {
+      fileName: file.fileName,
+      contentBase64: file.bytesBase64,
+    }),
+  )
 }

@@ -4,14 +4,12 @@ import { dispatch } from '../../../src/main/ipc/ipc.dispatch'
 import { openRevision, sealedAt } from '../../../src/main/store/sealed-columns'
 import { countRevisionsByStatus } from '../../../src/main/sync/outbox.repository'
 import { exportBatchFile, runSync } from '../../../src/main/sync/sync.service'
-import type { ExportedBatch } from '../../../src/shared/api/ipc.contract'
-import { dataOf } from '../../server/api-client'
 import type { ConsoleClient } from '../../server/auth/auth-test-kit'
 import { makeHouseholdResponse } from '../../support/household-fixtures'
 import { createEnrolmentCode, enrolWithServer } from '../device/device-test-kit'
 import { openTestMain, type TestMain } from '../main-test-context'
 import { recordVisit } from '../visit-test-helpers'
-import { enrolSecondLaptop, localState, receiptFileOf } from './receipt-file-kit'
+import { enrolSecondLaptop, importInConsole, localState, receiptFileOf } from './receipt-file-kit'
 import { countingFetch, startTestServer, type TestServer } from './sync-test-servers'
 
 /**
@@ -38,17 +36,6 @@ afterEach(async () => {
   await server.stop()
 })
 
-/** Province staff import the exported file in the console; the signed receipt it answers. */
-async function importInConsole(file: ExportedBatch) {
-  return dataOf(
-    'batches.importFile',
-    await admin.post('/api/v1/batches/import', {
-      fileName: file.fileName,
-      contentBase64: file.bytesBase64,
-    }),
-  )
-}
-
 function applyFile(ctx: TestMain['ctx'], contentBase64: string) {
   return dispatch(ctx, 'sync.importReceiptFile', { contentBase64 })
 }
@@ -58,7 +45,7 @@ describe('a receipt file from the console settles the exported records', () => {
     const a = await recordVisit(t.ctx, makeHouseholdResponse())
     const b = await recordVisit(t.ctx, makeHouseholdResponse({ answers: { head_name: 'Lò Mai' } }))
     const file = await exportBatchFile(t.ctx)
-    const imported = await importInConsole(file)
+    const imported = await importInConsole(admin, file)
     expect(imported.receipt.accepted).toBe(2)
 
     const applied = await applyFile(t.ctx, receiptFileOf(imported.signedReceipt))
@@ -95,8 +82,8 @@ describe('a receipt file from the console settles the exported records', () => {
   it('takes a receipt of the file imported a second time ("duplicate") as delivered', async () => {
     const a = await recordVisit(t.ctx, makeHouseholdResponse())
     const file = await exportBatchFile(t.ctx)
-    await importInConsole(file)
-    const again = await importInConsole(file)
+    await importInConsole(admin, file)
+    const again = await importInConsole(admin, file)
     expect(again.receipt).toMatchObject({ accepted: 0, duplicate: 1 })
 
     const applied = await applyFile(t.ctx, receiptFileOf(again.signedReceipt))
@@ -108,7 +95,7 @@ describe('a receipt file from the console settles the exported records', () => {
   it('applying the same receipt twice changes nothing and says so', async () => {
     await recordVisit(t.ctx, makeHouseholdResponse())
     const file = await exportBatchFile(t.ctx)
-    const receipt = receiptFileOf((await importInConsole(file)).signedReceipt)
+    const receipt = receiptFileOf((await importInConsole(admin, file)).signedReceipt)
     expect(await applyFile(t.ctx, receipt)).toMatchObject({ ok: true })
     const before = await localState(t.ctx)
     t.clock.advance(60_000)
@@ -138,7 +125,7 @@ describe('a receipt file from the console settles the exported records', () => {
       .where('id', '=', bad.revisionId)
       .execute()
     const file = await exportBatchFile(t.ctx)
-    const imported = await importInConsole(file)
+    const imported = await importInConsole(admin, file)
     const reason = imported.receipt.outcomes.find((o) => o.revisionId === bad.revisionId)?.reason
 
     const applied = await applyFile(t.ctx, receiptFileOf(imported.signedReceipt))
@@ -159,7 +146,7 @@ describe('a receipt file from the console settles the exported records', () => {
     const other = await enrolSecondLaptop(server, await createEnrolmentCode(admin, server.url))
     try {
       await recordVisit(other.ctx, makeHouseholdResponse({ answers: { head_name: 'Nông Văn Ba' } }))
-      const theirs = await importInConsole(await exportBatchFile(other.ctx))
+      const theirs = await importInConsole(admin, await exportBatchFile(other.ctx))
       const before = await localState(t.ctx)
 
       const applied = await applyFile(t.ctx, receiptFileOf(theirs.signedReceipt))
