@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/result'
 import { communeScope, requireCommuneAccess } from '../auth/require-role'
+import { loadFormLookup } from '../forms/form-registry'
 import type { HttpHandlers } from '../http/http-handler'
 import type { RequestContext } from '../http/request-context'
 import { listInbox, listQuarantine } from './batch-inbox.repository'
@@ -28,7 +29,7 @@ export const syncHandlers = {
         communeCode: manifest.communeCode,
         createdAt: manifest.createdAt,
         ...manifest.counts,
-        forms: manifest.forms.map((form) => ({ id: form.id, version: form.version })),
+        forms: await formTitles(ctx, manifest.forms),
       },
       receipt,
       records: await importedRecords(ctx.db, receipt),
@@ -68,4 +69,16 @@ function scoped(ctx: RequestContext, communeCode: string | undefined): string | 
   if (communeCode === undefined) return communeScope(ctx)
   requireCommuneAccess(ctx, communeCode)
   return communeCode
+}
+
+/** The file's form versions with their titles, as staff know them (none for an unknown one). */
+async function formTitles(ctx: RequestContext, forms: readonly { id: string; version: number }[]) {
+  const lookup = await loadFormLookup(
+    ctx.db,
+    forms.map((form) => ({ formId: form.id, formVersion: form.version })),
+  )
+  return forms.map((form) => {
+    const title = lookup(form.id, form.version)?.title
+    return { id: form.id, version: form.version, ...(title ? { title } : {}) }
+  })
 }

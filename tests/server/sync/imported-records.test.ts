@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ManualClock } from '../../../src/shared/clock/clock'
+import { defaultHouseholdForm } from '../../../src/shared/forms/default-household-form'
 import {
   FIXTURE_DEVICE_ID,
   FIXTURE_MS,
@@ -70,6 +71,14 @@ describe.each(serverStores())('per-record import results on $name', (variant) =>
         status: 'rejected',
         reason: 'validation_failed',
       }),
+    ])
+    // The manifest's form versions carry their titles, as staff know the forms.
+    expect(result.manifest.forms).toEqual([
+      {
+        id: defaultHouseholdForm.id,
+        version: defaultHouseholdForm.version,
+        title: defaultHouseholdForm.title,
+      },
     ])
     expect(result.records[1]?.issues).toContainEqual(
       expect.objectContaining({ severity: 'error', questionId: 'village' }),

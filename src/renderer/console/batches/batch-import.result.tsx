@@ -23,7 +23,8 @@ export function BatchImportResult({
   /** The enrolled device's name, so staff recognise the laptop the stick came from. */
   deviceName: (id: string) => string | null
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language === 'en' ? 'en' : 'vi'
   const { receipt, manifest } = result
   const total = receipt.accepted + receipt.duplicate + receipt.rejected
   const allDuplicate = total > 0 && receipt.duplicate === total
@@ -82,7 +83,10 @@ export function BatchImportResult({
               <Group gap={6}>
                 {manifest.forms.map((form) => (
                   <Badge key={`${form.id}/${form.version}`} variant="outline" size="md" tt="none">
-                    {t('console.batchImport.formVersion', { id: form.id, version: form.version })}
+                    {t('console.batchImport.formVersion', {
+                      id: form.title ? form.title[locale] : form.id,
+                      version: form.version,
+                    })}
                   </Badge>
                 ))}
               </Group>

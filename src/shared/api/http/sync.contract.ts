@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { formDefinitionSchema } from '../../forms/form-definition.schema'
 import { answerSchema, formResponseSchema } from '../../forms/form-response.schema'
+import { localizedTextSchema } from '../../forms/localized-text'
 import { validationIssueSchema } from '../../forms/validation-issue'
 import { householdRevisionSchema } from '../../household/household-revision.schema'
 import { communeCodeSchema } from './auth.contract'
@@ -60,7 +61,10 @@ export const batchManifestSummarySchema = z.object({
   revisions: z.number().int(),
   households: z.number().int(),
   members: z.number().int(),
-  forms: z.array(z.object({ id: z.string(), version: z.number().int() })),
+  /** The form versions the file uses; `title` when the server has the version. */
+  forms: z.array(
+    z.object({ id: z.string(), version: z.number().int(), title: localizedTextSchema.optional() }),
+  ),
 })
 export type BatchManifestSummary = z.infer<typeof batchManifestSummarySchema>
 
