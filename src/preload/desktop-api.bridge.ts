@@ -15,6 +15,7 @@ const CALLS = {
   'places.listVillages': true,
   'places.villageProgress': true,
   'forms.getDefault': true,
+  'forms.get': true,
   'team.list': true,
   'team.add': true,
   'team.update': true,

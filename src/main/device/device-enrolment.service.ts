@@ -26,6 +26,7 @@ import {
   rawPublicKeyBase64,
 } from '../../shared/sync/device-signature.node.js'
 import type { MainContext } from '../context'
+import { rememberForms, storeEnrolmentForms } from '../forms/stored-forms.repository'
 import { saveEnrolledPlaces } from '../places/village-catalog'
 import { setSetting } from '../settings/settings.repository'
 import { releaseUnsettledBatches } from '../sync/sealed-batch.repository'
@@ -117,19 +118,23 @@ export async function enrolWithFile(
   }
   checkProvinceKeys(payload.provincePublicKeys, null)
   const keys = generateDeviceKeyPair()
-  await storeEnrolment(ctx, {
-    method: 'file',
-    serverUrl: normaliseServerUrl(payload.serverUrl),
-    deviceName: input.deviceName ?? defaultDeviceName(),
-    commune: payload.commune,
-    province: payload.province,
-    villages: payload.villages,
-    provincePublicKeys: payload.provincePublicKeys,
-    devicePrivateKey: exportPrivateKey(keys.privateKey),
-    deviceKeyId: publicKeyId(keys.publicKey),
-    enrolledAt: new Date(ctx.clock.now()).toISOString(),
-    pendingToken: { token: payload.enrolmentToken, expiresAt: payload.tokenExpiresAt },
-  })
+  await storeEnrolment(
+    ctx,
+    {
+      method: 'file',
+      serverUrl: normaliseServerUrl(payload.serverUrl),
+      deviceName: input.deviceName ?? defaultDeviceName(),
+      commune: payload.commune,
+      province: payload.province,
+      villages: payload.villages,
+      provincePublicKeys: payload.provincePublicKeys,
+      devicePrivateKey: exportPrivateKey(keys.privateKey),
+      deviceKeyId: publicKeyId(keys.publicKey),
+      enrolledAt: new Date(ctx.clock.now()).toISOString(),
+      pendingToken: { token: payload.enrolmentToken, expiresAt: payload.tokenExpiresAt },
+    },
+    { forms: payload.forms, issuedAt: payload.issuedAt },
+  )
   return getDeviceStatus(ctx)
 }
 
@@ -238,17 +243,27 @@ function safeKeyId(rawBase64: string): string | null {
 }
 
 /**
- * Stores the enrolment (commune, villages, keys) and the server address in one transaction.
- * Unsettled upload batches were signed with the previous key: they are released so their
- * revisions are sealed again (the server answers any it already has as duplicates).
+ * Stores the enrolment (commune, villages, keys, the form versions an enrolment file
+ * carries) and the server address in one transaction. Unsettled upload batches were signed
+ * with the previous key: they are released so their revisions are sealed again (the server
+ * answers any it already has as duplicates).
  */
-async function storeEnrolment(ctx: MainContext, enrolment: StoredEnrolment): Promise<void> {
+async function storeEnrolment(
+  ctx: MainContext,
+  enrolment: StoredEnrolment,
+  carried: { forms: EnrolmentFilePayload['forms']; issuedAt: string } | null = null,
+): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await saveEnrolment(trx, ctx.cipher, enrolment)
     await setSetting(trx, 'server_url', enrolment.serverUrl)
     await saveEnrolledPlaces(trx, enrolment)
     await releaseUnsettledBatches(trx, enrolment.enrolledAt)
+    if (carried) {
+      await storeEnrolmentForms(trx, carried.forms, carried.issuedAt, enrolment.enrolledAt)
+    }
   })
+  // Only once committed: a rolled-back enrolment must not leave its forms in use.
+  if (carried) rememberForms(ctx.db, carried.forms)
 }
 
 function normaliseServerUrl(url: string): string {

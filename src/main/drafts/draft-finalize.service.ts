@@ -34,7 +34,8 @@ export async function finalizeDraft(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findDraft(trx, input.id)
     if (!row) throw new NotFoundError('draft')
-    const form = findLocalForm(row.form_id, row.form_version)
+    // The version the draft was started on, even if a newer one arrived since.
+    const form = findLocalForm(row.form_id, row.form_version, ctx.db)
     const draftResponse = openResponse(ctx.cipher, row.response, sealedAt.draftResponse(row.id))
     const villages = await localVillageCodes(trx)
     const checked = validateResponse(form, withVillage(draftResponse, row.village_code), {

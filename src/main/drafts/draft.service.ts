@@ -54,7 +54,7 @@ async function insertNewHouseholdDraft(
   villageCode: string,
 ): Promise<DraftRow> {
   await requireVillage(trx, villageCode)
-  const form = currentForm()
+  const form = currentForm(ctx.db)
   const repeatIds = form.sections.filter((s) => s.kind === 'repeat').map((s) => s.id)
   return insertStartedDraft(trx, ctx, {
     householdId: null,
@@ -95,7 +95,8 @@ async function insertStartedDraft(
     previous: { response: FormResponse; visitDate: string } | null
   },
 ): Promise<DraftRow> {
-  const form = currentForm()
+  // Every visit starts on the newest form version held; it keeps it until saved.
+  const form = currentForm(ctx.db)
   const id = ctx.newId()
   const at = new Date(ctx.clock.now()).toISOString()
   const row: DraftRow = {

@@ -5,7 +5,7 @@ import type { FormResponse } from '../../shared/forms/form-response.schema'
 import { householdContribution } from '../../shared/indicators/compute-indicators'
 import { defaultIndicators } from '../../shared/indicators/default-indicators'
 import type { FieldCipher } from '../crypto/field-cipher'
-import { currentForm, localFormOrNull } from '../forms/local-forms'
+import { localFormOrNull, localForms } from '../forms/local-forms'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import type { LocalDatabase } from '../store/local-database.types'
 import { openResponse, sealedAt } from '../store/sealed-columns'
@@ -33,17 +33,16 @@ export function contributionJson(
 }
 
 /**
- * Identifies what stored contributions were computed with (indicators, adult age, form) and
- * how they are stored; a change recomputes them all.
+ * Identifies what stored contributions were computed with (indicators, the form versions
+ * this laptop holds with their adult age — each visit counts with its own version) and how
+ * they are stored; a change recomputes them all.
  */
-export function indicatorsFingerprint(): string {
-  const form = currentForm()
+export function indicatorsFingerprint(db: Kysely<LocalDatabase>): string {
   return createHash('sha256')
     .update(
       JSON.stringify({
         indicators: localIndicators,
-        adultAge: form.settings.adultAge,
-        form: [form.id, form.version],
+        forms: localForms(db).map((f) => [f.id, f.version, f.settings.adultAge]),
         storedAs: STORED_CONTRIBUTION_FORMAT,
       }),
     )
@@ -59,7 +58,7 @@ export async function refreshContributions(
   db: Kysely<LocalDatabase>,
   cipher: FieldCipher,
 ): Promise<boolean> {
-  const fingerprint = indicatorsFingerprint()
+  const fingerprint = indicatorsFingerprint(db)
   if ((await getSetting(db, 'indicators_fingerprint')) === fingerprint) return false
   await db.transaction().execute(async (trx) => {
     const households = await trx.selectFrom('households').select('id').execute()
@@ -74,7 +73,8 @@ export async function refreshContributions(
         .executeTakeFirst()
       // A visit of a form version this laptop lacks cannot be computed here; it counts once
       // the laptop has that form (the fingerprint names the forms, so it is recomputed then).
-      const form = visit ? localFormOrNull(visit.form_id, visit.form_version) : null
+      // Looked up in `db`, not `trx`: the stored forms are cached per open store.
+      const form = visit ? localFormOrNull(visit.form_id, visit.form_version, db) : null
       const json =
         visit && form
           ? contributionJson(

@@ -15,7 +15,7 @@ import {
   startDraftHandler,
   updateDraftHandler,
 } from '../drafts/drafts.handlers'
-import { getDefaultFormHandler } from '../forms/forms.handlers'
+import { getDefaultFormHandler, getFormHandler } from '../forms/forms.handlers'
 import {
   findDuplicatesHandler,
   getHouseholdHandler,
@@ -52,6 +52,7 @@ export const ipcHandlers: IpcHandlerMap = {
   'places.listVillages': listVillagesHandler,
   'places.villageProgress': villageProgressHandler,
   'forms.getDefault': getDefaultFormHandler,
+  'forms.get': getFormHandler,
   'team.list': listTeamHandler,
   'team.add': addTeamHandler,
   'team.update': updateTeamHandler,

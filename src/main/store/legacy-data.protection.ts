@@ -111,7 +111,7 @@ async function reindexHouseholds(
   cipher: FieldCipher,
   latest: Map<string, FormResponse>,
 ): Promise<void> {
-  const form: FormDefinition = currentForm()
+  const form: FormDefinition = currentForm(db)
   for (const [householdId, response] of latest) {
     const facts = householdFacts(response)
     await db

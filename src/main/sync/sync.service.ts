@@ -135,7 +135,7 @@ async function sealAndStore(
       encryptionPublicKey: enrolment.provincePublicKeys.encryptionPublicKey,
       encryptionKeyId: enrolment.provincePublicKeys.encryptionKeyId,
     },
-    forms: (formId, version) => localFormOrNull(formId, version) ?? undefined,
+    forms: (formId, version) => localFormOrNull(formId, version, ctx.db) ?? undefined,
     // Enrolled by file and not yet known to be registered: the file registers the laptop.
     enrolmentClaim: enrolmentClaimOf(enrolment),
   })

@@ -43,7 +43,9 @@ describe('stored indicator contributions', () => {
 
     await t.reopen()
 
-    expect(await getSetting(t.ctx.db, 'indicators_fingerprint')).toBe(indicatorsFingerprint())
+    expect(await getSetting(t.ctx.db, 'indicators_fingerprint')).toBe(
+      indicatorsFingerprint(t.ctx.db),
+    )
     expect(await villageProgress(t.ctx, FIXTURE_VILLAGE)).toEqual(before)
   })
 })

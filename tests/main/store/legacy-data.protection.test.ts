@@ -199,6 +199,6 @@ describe('protecting a walking-skeleton store', () => {
     expect(await getSetting(ctx.db, 'data_protection')).toBeNull()
     const { rows } = await sql<{ n: number }>`select count(*) as n from households`.execute(ctx.db)
     expect(rows[0]?.n).toBe(0)
-    expect(await getSetting(ctx.db, 'indicators_fingerprint')).toBe(indicatorsFingerprint())
+    expect(await getSetting(ctx.db, 'indicators_fingerprint')).toBe(indicatorsFingerprint(ctx.db))
   })
 })

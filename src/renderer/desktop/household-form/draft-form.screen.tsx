@@ -16,6 +16,7 @@ export type DraftOutcome =
 
 export interface DraftFormScreenProps {
   draftId: string
+  /** The form new visits use; a draft started on another version is shown with its own. */
   form: FormDefinition
   villages: readonly VillageChoice[]
   team: readonly TeamMember[]
@@ -24,16 +25,25 @@ export interface DraftFormScreenProps {
   onMissing: () => void
 }
 
-/** Opens a visit in progress by its draft id and hands it to the editor. */
+/**
+ * Opens a visit in progress by its draft id and hands it to the editor, with the form
+ * version the draft was started on (a newer version pulled meanwhile does not change it).
+ */
 export function DraftFormScreen(props: DraftFormScreenProps) {
-  const loaded = useAsyncData<Draft>(
-    () => callMain('drafts.get', { id: props.draftId }),
-    [props.draftId],
-  )
+  const loaded = useAsyncData<{ draft: Draft; form: FormDefinition }>(async () => {
+    const draft = await callMain('drafts.get', { id: props.draftId })
+    return { draft, form: await draftForm(draft, props.form) }
+  }, [props.draftId, props.form])
   if (loaded.state === 'loading') return <Loader m="xl" />
   if (loaded.state === 'failed') {
     const retry = loaded.code === 'not_found' ? props.onMissing : loaded.reload
     return <LoadFailedAlert code={loaded.code} onRetry={retry} />
   }
-  return <DraftEditor key={loaded.data.id} {...props} draft={loaded.data} />
+  const { draft, form } = loaded.data
+  return <DraftEditor key={draft.id} {...props} form={form} draft={draft} />
+}
+
+async function draftForm(draft: Draft, current: FormDefinition): Promise<FormDefinition> {
+  if (draft.formId === current.id && draft.formVersion === current.version) return current
+  return callMain('forms.get', { formId: draft.formId, version: draft.formVersion })
 }
