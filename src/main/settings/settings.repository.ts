@@ -13,6 +13,7 @@ import type { LocalDatabase } from '../store/local-database.types'
  * - pull_cursor: the server's change sequence this laptop has applied up to (sync/)
  * - open_conflicts: the commune's open conflicts at the last pull
  * - last_sync_server_at: the server's receipt time at the last sync (last_sync_at is the device's)
+ * - last_sync_run: how the last sync ended, its report or error code (JSON, sync/)
  */
 export type SettingKey =
   | 'device_id'
@@ -29,6 +30,7 @@ export type SettingKey =
   | 'pull_cursor'
   | 'open_conflicts'
   | 'last_sync_server_at'
+  | 'last_sync_run'
 
 /** Reads one setting; null when it was never set. */
 export async function getSetting(

@@ -27,6 +27,13 @@ import {
 } from './sealed-batch.repository'
 import { uploadSealedBatch } from './sync.client'
 import { SyncError } from './sync.errors'
+import {
+  currentSyncProgress,
+  planUpload,
+  readLastRun,
+  recordLastRun,
+  SyncProgressTracker,
+} from './sync-progress'
 
 /** Revisions per batch: small enough to finish on a weak link, large enough to be quick. */
 export const SYNC_BATCH_SIZE = 100
@@ -36,25 +43,20 @@ export const SYNC_BATCH_SIZE = 100
  * batch's verified receipt. A batch is sealed and stored before its first upload, so a
  * retry (even after a restart) re-sends the identical bytes. Pressing "sync" while a run
  * is in progress joins that run. On failure the failed batch's revisions stay pending;
- * batches already acknowledged stay settled.
+ * batches already acknowledged stay settled. While it runs, getSyncStatus reports its
+ * progress; when it ends, how it ended is remembered (the sync screen's "last sync").
  */
 export function runSync(ctx: MainContext): Promise<SyncReport> {
   const running = ctx.sync.running
   if (running) return running
-  const run = drainOutbox(ctx).finally(() => {
+  const run = runAndRecord(ctx).finally(() => {
     ctx.sync.running = null
   })
   ctx.sync.running = run
   return run
 }
 
-async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
-  let enrolment = await requireEnrolment(ctx)
-  if (enrolment.pendingToken) {
-    await presentPendingToken(ctx)
-    enrolment = await requireEnrolment(ctx)
-  }
-  const serverUrl = (await getSetting(ctx.db, 'server_url')) ?? enrolment.serverUrl
+async function runAndRecord(ctx: MainContext): Promise<SyncReport> {
   const report: SyncReport = {
     batches: 0,
     sent: 0,
@@ -63,20 +65,47 @@ async function drainOutbox(ctx: MainContext): Promise<SyncReport> {
     rejected: 0,
     pulled: { households: 0, skipped: 0, villages: 0 },
   }
+  const progress = new SyncProgressTracker(ctx, await planUpload(ctx.db, SYNC_BATCH_SIZE))
+  try {
+    await drainOutbox(ctx, report, progress)
+  } catch (error) {
+    // What was done before the failure is part of the story the screen tells.
+    await recordLastRun(ctx, report, { error })
+    throw error
+  } finally {
+    progress.finished()
+  }
+  await recordLastRun(ctx, report, null)
+  return report
+}
+
+async function drainOutbox(
+  ctx: MainContext,
+  report: SyncReport,
+  progress: SyncProgressTracker,
+): Promise<void> {
+  let enrolment = await requireEnrolment(ctx)
+  if (enrolment.pendingToken) {
+    await presentPendingToken(ctx)
+    enrolment = await requireEnrolment(ctx)
+  }
+  const serverUrl = (await getSetting(ctx.db, 'server_url')) ?? enrolment.serverUrl
   let serverTime: string | null = null
   for (;;) {
     const batch = (await oldestOpenUpload(ctx.db)) ?? (await sealNextUpload(ctx, enrolment))
     if (!batch) break
+    progress.batchStarted()
     const receipt = await uploadSealedBatch(ctx, enrolment, serverUrl, batch)
     await applyReceipt(ctx, batch.id, receipt)
     report.batches += 1
     report.sent += batch.revisionIds.length
     for (const outcome of receipt.outcomes) report[outcome.status] += 1
+    progress.batchSettled(batch.revisionIds.length)
     serverTime = receipt.receivedAt
   }
+  progress.pulling()
   report.pulled = await pullChanges(ctx, enrolment, serverUrl)
   await recordSyncTimes(ctx, serverTime)
-  return report
 }
 
 /**
@@ -188,6 +217,8 @@ export async function getSyncStatus(ctx: MainContext): Promise<SyncStatus> {
     lastExport: exported
       ? { batchId: exported.id, at: exported.createdAt, revisions: exported.revisions }
       : null,
+    lastRun: await readLastRun(ctx.db),
+    progress: currentSyncProgress(ctx),
   }
 }
 

@@ -4,6 +4,8 @@ export type Route =
   | { kind: 'village'; villageCode: string; tab: VillageTab }
   | { kind: 'household'; householdId: string; villageCode: string }
   | { kind: 'form'; draftId: string }
+  /** The commune office's sync screen: what waits per village, the last sync, the actions. */
+  | { kind: 'sync' }
 
 export type VillageTab = 'households' | 'progress'
 

@@ -14,6 +14,8 @@ interface AppHeaderProps {
   onTeam: () => void
   onServer: () => void
   onEnrolment: () => void
+  /** Opens the sync screen (the pending badge, or the settings menu). */
+  onSync: () => void
   /** False while the laptop is not enrolled: no place, recorder or sync to show yet. */
   enrolled: boolean
 }
@@ -27,6 +29,7 @@ export function AppHeader({
   onTeam,
   onServer,
   onEnrolment,
+  onSync,
   enrolled,
 }: AppHeaderProps) {
   const { t } = useTranslation()
@@ -54,7 +57,7 @@ export function AppHeader({
             >
               {enumeratorName ? t('team.recordingAs', { name: enumeratorName }) : t('team.nobody')}
             </Text>
-            <SyncControls sync={sync} />
+            <SyncControls sync={sync} onOpen={onSync} />
           </>
         ) : null}
         <SettingsMenu
@@ -62,6 +65,7 @@ export function AppHeader({
           onServer={onServer}
           onEnrolment={onEnrolment}
           onExport={() => void sync.exportFile()}
+          onSync={onSync}
         />
       </Group>
     </Group>

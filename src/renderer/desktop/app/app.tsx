@@ -15,6 +15,7 @@ import { StartScreen } from '../start/start.screen'
 import { ServerSettingsDialog } from '../sync/server-settings.dialog'
 import { useSync } from '../sync/sync.hook'
 import { SyncResultNotice } from '../sync/sync-result.notice'
+import { SyncScreen } from '../sync-screen/sync.screen'
 import { TeamDialog } from '../team/team.dialog'
 import { VillageScreen } from '../villages/village.screen'
 import { AppHeader } from './app.header'
@@ -176,6 +177,20 @@ export function App() {
             }
           />
         )
+      case 'sync':
+        return (
+          <SyncScreen
+            sync={sync}
+            device={device.data}
+            villages={villages.data}
+            dataVersion={dataVersion}
+            onBack={() => go({ kind: 'home' })}
+            onOpenVillage={(code) => go({ kind: 'village', villageCode: code, tab: 'households' })}
+            onOpenHousehold={(h) =>
+              go({ kind: 'household', householdId: h.id, villageCode: h.villageCode })
+            }
+          />
+        )
       case 'form':
         return (
           <DraftFormScreen
@@ -206,13 +221,15 @@ export function App() {
           onTeam={() => setDialog('team')}
           onServer={() => setDialog('server')}
           onEnrolment={() => setDialog('enrolment')}
+          onSync={() => go({ kind: 'sync' })}
           enrolled={device.state === 'done' && device.data.enrolled}
         />
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl" px={0}>
           <Stack gap="lg">
-            <SyncResultNotice sync={sync} />
+            {/* The sync screen shows the result (and the progress) beside its own buttons. */}
+            {route.kind === 'sync' ? null : <SyncResultNotice sync={sync} />}
             {appError ? (
               <Alert
                 color="red"

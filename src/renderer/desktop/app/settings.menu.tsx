@@ -7,10 +7,20 @@ interface SettingsMenuProps {
   onServer: () => void
   onEnrolment: () => void
   onExport: () => void
+  onSync: () => void
 }
 
-/** "Cài đặt": language, the survey team, the enrolment and server, exporting a batch file. */
-export function SettingsMenu({ onTeam, onServer, onEnrolment, onExport }: SettingsMenuProps) {
+/**
+ * "Cài đặt": language, the survey team, the enrolment and server, the sync screen,
+ * exporting a batch file.
+ */
+export function SettingsMenu({
+  onTeam,
+  onServer,
+  onEnrolment,
+  onExport,
+  onSync,
+}: SettingsMenuProps) {
   const { t, i18n } = useTranslation()
   const locale = currentLocale(i18n)
   const mark = (on: boolean) => (on ? '✓' : '')
@@ -37,6 +47,7 @@ export function SettingsMenu({ onTeam, onServer, onEnrolment, onExport }: Settin
         <Menu.Item onClick={onTeam}>{t('settings.team')}</Menu.Item>
         <Menu.Item onClick={onEnrolment}>{t('settings.enrolment')}</Menu.Item>
         <Menu.Item onClick={onServer}>{t('settings.server')}</Menu.Item>
+        <Menu.Item onClick={onSync}>{t('settings.syncScreen')}</Menu.Item>
         <Menu.Item onClick={onExport}>{t('settings.exportBatch')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -1,20 +1,14 @@
-import { Notification, Progress, Stack, Text } from '@mantine/core'
+import { Notification, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../../common/errors/error.messages'
 import { ReceiptNotice } from './receipt-result.notice'
 import type { SyncController } from './sync.hook'
+import { SyncProgressView } from './sync-progress.view'
 
 /** What the last sync did, in words: counts on success, what to do on failure. */
 export function SyncResultNotice({ sync }: { sync: SyncController }) {
   const { t } = useTranslation()
-  if (sync.running) {
-    return (
-      <Stack gap={6} role="status" aria-live="polite">
-        <Text fw={600}>{t('sync.running')}</Text>
-        <Progress value={100} animated striped size="lg" aria-label={t('sync.running')} />
-      </Stack>
-    )
-  }
+  if (sync.running) return <SyncProgressView progress={sync.status?.progress ?? null} />
   const { outcome } = sync
   if (!outcome) return null
   if (outcome.kind === 'failed') {

@@ -1,4 +1,4 @@
-import { Badge, Button, FileButton, Group } from '@mantine/core'
+import { Badge, Button, type ButtonProps, FileButton, Group, UnstyledButton } from '@mantine/core'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RECEIPT_FILE_ACCEPT } from './receipt-file.read'
@@ -8,7 +8,7 @@ import type { SyncController } from './sync.hook'
  * The header's sync area: what is waiting, "Nhập biên nhận (USB)" once a batch file was
  * exported (its receipt comes back on the stick), and the "Đồng bộ" button.
  */
-export function SyncControls({ sync }: { sync: SyncController }) {
+export function SyncControls({ sync, onOpen }: { sync: SyncController; onOpen: () => void }) {
   const { t } = useTranslation()
   // Records that left in a batch or file await its receipt; the rest still wait to go.
   const awaiting = sync.status?.awaiting ?? 0
@@ -29,19 +29,23 @@ export function SyncControls({ sync }: { sync: SyncController }) {
         </Badge>
       ) : null}
       {hasRecords ? (
-        <Badge
-          size="lg"
-          radius="sm"
-          color={pending > 0 ? 'yellow' : awaiting > 0 ? 'cyan' : 'green'}
-          variant="light"
-          data-testid="pending-count"
-        >
-          {pending > 0
-            ? t('sync.pending', { count: pending })
-            : awaiting > 0
-              ? t('sync.awaiting', { count: awaiting })
-              : t('sync.allSent')}
-        </Badge>
+        // The badge opens the sync screen: what waits, per village, and why.
+        <UnstyledButton onClick={onOpen} title={t('syncScreen.open')}>
+          <Badge
+            size="lg"
+            radius="sm"
+            color={pending > 0 ? 'yellow' : awaiting > 0 ? 'cyan' : 'green'}
+            variant="light"
+            data-testid="pending-count"
+            style={{ cursor: 'pointer' }}
+          >
+            {pending > 0
+              ? t('sync.pending', { count: pending })
+              : awaiting > 0
+                ? t('sync.awaiting', { count: awaiting })
+                : t('sync.allSent')}
+          </Badge>
+        </UnstyledButton>
       ) : null}
       {sync.status?.lastExport ? <ReceiptButton sync={sync} /> : null}
       <Button onClick={() => void sync.run()} loading={sync.running} disabled={sync.running}>
@@ -52,7 +56,13 @@ export function SyncControls({ sync }: { sync: SyncController }) {
 }
 
 /** Picks a receipt file; the same file may be picked again (it then says "already applied"). */
-function ReceiptButton({ sync }: { sync: SyncController }) {
+export function ReceiptButton({
+  sync,
+  size,
+}: {
+  sync: SyncController
+  size?: ButtonProps['size']
+}) {
   const { t } = useTranslation()
   const reset = useRef<() => void>(null)
   return (
@@ -65,7 +75,7 @@ function ReceiptButton({ sync }: { sync: SyncController }) {
       }}
     >
       {(props) => (
-        <Button {...props} variant="default" disabled={sync.running}>
+        <Button {...props} size={size} variant="default" disabled={sync.running}>
           {t('receiptImport.button')}
         </Button>
       )}

@@ -51,12 +51,14 @@ export function useSync(dataVersion: number, onSynced: () => void): SyncControll
     if (running) return
     setRunning(true)
     setOutcome(null)
+    const stopPolling = pollStatus(setStatus)
     try {
       const report = await callMain('sync.run', {})
       setOutcome({ kind: 'done', report })
     } catch (error) {
       setOutcome({ kind: 'failed', code: errorCode(error) })
     } finally {
+      stopPolling()
       setRunning(false)
       // Records may have been marked sent even when a later batch failed: reload everything.
       onSynced()
@@ -103,6 +105,33 @@ export function useSync(dataVersion: number, onSynced: () => void): SyncControll
     importReceipt,
     dismiss: () => setOutcome(null),
     setStatus,
+  }
+}
+
+/** How often the status is read while a sync runs: its progress bar moves this often. */
+const PROGRESS_POLL_MS = 400
+
+/**
+ * Reads `sync.status` (which carries the run's progress) until stopped. A status answered
+ * after the stop is dropped, so a late answer cannot show progress for a finished run.
+ * A failed read stops the polling only: the run's own answer says how the sync went.
+ */
+function pollStatus(onStatus: (status: SyncStatus) => void): () => void {
+  let active = true
+  const loop = async () => {
+    while (active) {
+      await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS))
+      if (!active) return
+      const status = await callMain('sync.status', {})
+      if (active) onStatus(status)
+    }
+  }
+  loop().catch(() => {
+    // The bar stays where it was; the run's result (or error) follows and is shown.
+    active = false
+  })
+  return () => {
+    active = false
   }
 }
 

@@ -2,6 +2,47 @@ import { z } from 'zod'
 import { defineContract } from '../contract'
 import { emptyInput } from './app.contract'
 
+/**
+ * Where a running sync is: uploading batch `batch` of `batches` (`sentRecords` of
+ * `totalRecords` acknowledged so far), then pulling the commune's changes.
+ */
+export const syncProgressSchema = z.object({
+  phase: z.enum(['upload', 'pull']),
+  sentRecords: z.number().int(),
+  totalRecords: z.number().int(),
+  /** The batch being uploaded, from 1; 0 before the first. */
+  batch: z.number().int(),
+  batches: z.number().int(),
+})
+export type SyncProgress = z.infer<typeof syncProgressSchema>
+
+export const syncReportSchema = z.object({
+  batches: z.number().int(),
+  sent: z.number().int(),
+  accepted: z.number().int(),
+  duplicate: z.number().int(),
+  rejected: z.number().int(),
+  /** What the pull after the upload brought: households stored, kept local, villages. */
+  pulled: z.object({
+    households: z.number().int(),
+    skipped: z.number().int(),
+    villages: z.number().int(),
+  }),
+})
+export type SyncReport = z.infer<typeof syncReportSchema>
+
+/**
+ * How the last sync ended, at the device's time: its report, or its error's reason code
+ * with what was already done before it failed (batches acknowledged stay settled).
+ */
+export const syncLastRunSchema = z.object({
+  finishedAt: z.string(),
+  result: z.enum(['ok', 'failed']),
+  errorCode: z.string().nullable(),
+  report: syncReportSchema,
+})
+export type SyncLastRun = z.infer<typeof syncLastRunSchema>
+
 export const syncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   pending: z.number().int(),
@@ -23,23 +64,12 @@ export const syncStatusSchema = z.object({
   clockBehind: z.boolean(),
   /** The server's time at the last sync (its receipt), when a batch was sent. */
   lastServerTime: z.string().nullable(),
+  /** The last finished run (kept across restarts); null before the first. */
+  lastRun: syncLastRunSchema.nullable(),
+  /** The run in progress; null when no sync is running. */
+  progress: syncProgressSchema.nullable(),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
-
-export const syncReportSchema = z.object({
-  batches: z.number().int(),
-  sent: z.number().int(),
-  accepted: z.number().int(),
-  duplicate: z.number().int(),
-  rejected: z.number().int(),
-  /** What the pull after the upload brought: households stored, kept local, villages. */
-  pulled: z.object({
-    households: z.number().int(),
-    skipped: z.number().int(),
-    villages: z.number().int(),
-  }),
-})
-export type SyncReport = z.infer<typeof syncReportSchema>
 
 /** A sealed batch file to save on removable media. */
 export const exportedBatchSchema = z.object({
