@@ -125,7 +125,9 @@ describe('sync screen: what waits per village, Đồng bộ, the result and the 
     await page.reload()
     await page.getByRole('button', { name: 'Cài đặt' }).click()
     await page.getByRole('menuitem', { name: 'Đồng bộ dữ liệu…' }).click()
-    await expect.poll(() => page.getByTestId('sync-last-run').textContent()).toContain('Xong, có hồ sơ bị từ chối')
+    await expect
+      .poll(() => page.getByTestId('sync-last-run').textContent())
+      .toContain('Xong, có hồ sơ bị từ chối')
 
     await page.getByTestId('sync-rejected').getByRole('button', { name: BROKEN_HEAD }).click()
     await page.getByRole('heading', { name: BROKEN_HEAD }).first().waitFor()
