@@ -3,10 +3,10 @@ import { hostname } from 'node:os'
 import { z } from 'zod'
 import {
   ENROLMENT_FILE_PURPOSE,
-  type EnrolmentFilePayload,
-  type EnrolmentResult,
-  enrolmentFilePayloadSchema,
-  enrolmentResultSchema,
+  type EnrolmentFilePayloadRead,
+  type EnrolmentResultRead,
+  enrolmentFilePayloadReadSchema,
+  enrolmentResultReadSchema,
   httpContract,
   type ProvincePublicKeysInfo,
   parseEnrolmentQrPayload,
@@ -14,6 +14,7 @@ import {
   signedEnvelopeSchema,
 } from '../../shared/api/http.contract'
 import type { DeviceStatus } from '../../shared/api/ipc.contract'
+import type { FormDefinition } from '../../shared/forms/form-definition.schema'
 import type { EnrolmentClaimSecret } from '../../shared/sync/batch-codec.node.js'
 import {
   EnvelopeSignatureError,
@@ -28,6 +29,7 @@ import {
 import type { MainContext } from '../context'
 import { rememberForms, storeEnrolmentForms } from '../forms/stored-forms.repository'
 import { saveEnrolledPlaces } from '../places/village-catalog'
+import { saveEnrolmentRegister } from '../places/village-register.repository'
 import { setSetting } from '../settings/settings.repository'
 import { releaseUnsettledBatches } from '../sync/sealed-batch.repository'
 import { DeviceError } from './device.errors'
@@ -78,19 +80,30 @@ export async function enrolWithCode(ctx: MainContext, input: CodeEnrolment): Pro
   })
   const result = parseEnrolmentResult(answer)
   checkProvinceKeys(result.provincePublicKeys, qr?.provinceKeyId ?? null)
-  await storeEnrolment(ctx, {
-    method: 'code',
-    serverUrl,
-    deviceName: result.deviceName,
-    commune: result.commune,
-    province: result.province,
-    villages: result.villages,
-    provincePublicKeys: result.provincePublicKeys,
-    devicePrivateKey: exportPrivateKey(keys.privateKey),
-    deviceKeyId: publicKeyId(keys.publicKey),
-    enrolledAt: new Date(ctx.clock.now()).toISOString(),
-    pendingToken: null,
-  })
+  await storeEnrolment(
+    ctx,
+    {
+      method: 'code',
+      serverUrl,
+      deviceName: result.deviceName,
+      commune: result.commune,
+      province: result.province,
+      villages: result.villages,
+      provincePublicKeys: result.provincePublicKeys,
+      devicePrivateKey: exportPrivateKey(keys.privateKey),
+      deviceKeyId: publicKeyId(keys.publicKey),
+      enrolledAt: new Date(ctx.clock.now()).toISOString(),
+      pendingToken: null,
+    },
+    {
+      forms: result.forms,
+      // The server published each version before answering; it names no publication time.
+      publishedBy: result.serverTime,
+      villages: result.villages,
+      // Fresh from the server: it replaces any register an earlier enrolment or pull stored.
+      replaceRegister: true,
+    },
+  )
   return getDeviceStatus(ctx)
 }
 
@@ -133,7 +146,13 @@ export async function enrolWithFile(
       enrolledAt: new Date(ctx.clock.now()).toISOString(),
       pendingToken: { token: payload.enrolmentToken, expiresAt: payload.tokenExpiresAt },
     },
-    { forms: payload.forms, issuedAt: payload.issuedAt },
+    {
+      forms: payload.forms,
+      publishedBy: payload.issuedAt,
+      villages: payload.villages,
+      // A file may be weeks old: a register a pull already brought is kept.
+      replaceRegister: false,
+    },
   )
   return getDeviceStatus(ctx)
 }
@@ -179,7 +198,7 @@ export function enrolmentClaimOf(enrolment: StoredEnrolment): EnrolmentClaimSecr
   return { enrolmentToken: enrolment.pendingToken.token, deviceName }
 }
 
-function verifyEnrolmentFile(content: string): EnrolmentFilePayload {
+function verifyEnrolmentFile(content: string): EnrolmentFilePayloadRead {
   const envelope = signedEnvelopeSchema.safeParse(parseJson(content))
   if (!envelope.success) throw invalidFile('this is not an enrolment file')
   // The signing key travels inside the payload: read it first, then verify with it.
@@ -197,7 +216,7 @@ function verifyEnrolmentFile(content: string): EnrolmentFilePayload {
     }
     throw invalidFile('the province key of the enrolment file is malformed')
   }
-  const payload = enrolmentFilePayloadSchema.safeParse(opened)
+  const payload = enrolmentFilePayloadReadSchema.safeParse(opened)
   if (!payload.success) throw invalidFile('the enrolment file content is not complete')
   if (envelope.data.keyId !== payload.data.provincePublicKeys.signingKeyId) {
     throw invalidFile('the enrolment file names another signing key')
@@ -209,8 +228,8 @@ function invalidFile(message: string): DeviceError {
   return new DeviceError('enrolment_file_invalid', message)
 }
 
-function parseEnrolmentResult(answer: unknown): EnrolmentResult {
-  const result = enrolmentResultSchema.safeParse(answer)
+function parseEnrolmentResult(answer: unknown): EnrolmentResultRead {
+  const result = enrolmentResultReadSchema.safeParse(answer)
   if (!result.success) {
     throw new DeviceError('server_answer_invalid', 'the server answer is not an enrolment')
   }
@@ -242,28 +261,52 @@ function safeKeyId(rawBase64: string): string | null {
   }
 }
 
+/** What an enrolment carries besides the enrolment record: form versions and village registers. */
+interface EnrolmentCarried {
+  forms: readonly FormDefinition[]
+  /** A time by which every carried version was published (the answer's or file's time). */
+  publishedBy: string
+  /** Villages with their registered households, when the server or file gave them. */
+  villages: readonly { code: string; registeredHouseholds?: number | undefined }[]
+  /** Replace stored registers (a fresh server answer) or only fill missing ones (a file). */
+  replaceRegister: boolean
+}
+
 /**
- * Stores the enrolment (commune, villages, keys, the form versions an enrolment file
- * carries) and the server address in one transaction. Unsettled upload batches were signed
+ * Stores the enrolment (commune, villages, keys), the form versions and village registers
+ * it carries, and the server address in one transaction, so the laptop records on the
+ * newest form and shows coverage before any pull. Unsettled upload batches were signed
  * with the previous key: they are released so their revisions are sealed again (the server
  * answers any it already has as duplicates).
  */
 async function storeEnrolment(
   ctx: MainContext,
   enrolment: StoredEnrolment,
-  carried: { forms: EnrolmentFilePayload['forms']; issuedAt: string } | null = null,
+  carried: EnrolmentCarried,
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await saveEnrolment(trx, ctx.cipher, enrolment)
     await setSetting(trx, 'server_url', enrolment.serverUrl)
     await saveEnrolledPlaces(trx, enrolment)
     await releaseUnsettledBatches(trx, enrolment.enrolledAt)
-    if (carried) {
-      await storeEnrolmentForms(trx, carried.forms, carried.issuedAt, enrolment.enrolledAt)
-    }
+    await storeEnrolmentForms(trx, carried.forms, carried.publishedBy, enrolment.enrolledAt)
+    await saveEnrolmentRegister(trx, registersOf(carried.villages), enrolment.enrolledAt, {
+      replace: carried.replaceRegister,
+    })
   })
   // Only once committed: a rolled-back enrolment must not leave its forms in use.
-  if (carried) rememberForms(ctx.db, carried.forms)
+  rememberForms(ctx.db, carried.forms)
+}
+
+/** The villages whose registered households the enrolment names (older servers name none). */
+function registersOf(
+  villages: EnrolmentCarried['villages'],
+): { villageCode: string; registered: number }[] {
+  return villages.flatMap((v) =>
+    v.registeredHouseholds === undefined
+      ? []
+      : [{ villageCode: v.code, registered: v.registeredHouseholds }],
+  )
 }
 
 function normaliseServerUrl(url: string): string {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
+import type { EnrolledVillage } from '../../shared/api/http/devices.contract'
 import {
   type FormDefinition,
   formDefinitionSchema,
@@ -46,22 +47,31 @@ export function communeName(code: string): string | null {
   return findCommune(code)?.name ?? null
 }
 
-/** The commune's active villages, by name, as a device needs them to survey. */
-export async function communeVillages(db: Db, communeCode: string): Promise<Place[]> {
+/**
+ * The commune's active villages, by name, as a device needs them to survey: with their
+ * registered households, so coverage is known before the device's first pull.
+ */
+export async function communeVillages(db: Db, communeCode: string): Promise<EnrolledVillage[]> {
   const rows = await db
     .selectFrom('villages')
-    .select(['code', 'name'])
+    .select(['code', 'name', 'registered_households'])
     .where('commune_code', '=', communeCode)
     .where('active', '=', 1)
     .orderBy('name')
     .orderBy('code')
     .execute()
-  return rows.map((row) => ({ code: row.code, name: row.name }))
+  return rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    // PostgreSQL may hand integer columns back as strings.
+    registeredHouseholds: Number(row.registered_households),
+  }))
 }
 
 /**
  * Every published form version (the built-in one included), oldest first within each form:
- * a laptop enrolled by file cannot pull, so it gets all the versions it may meet.
+ * an enrolment file and the enrol answer carry them all, so the laptop records on the newest
+ * and reads any version it may meet without a pull (a laptop enrolled by file may never pull).
  */
 export async function publishedFormVersions(db: Kysely<ServerDatabase>): Promise<FormDefinition[]> {
   const rows = await listVersionRows(db)

@@ -6,7 +6,7 @@ import type { HttpParsedInput } from '../http/http-handler'
 import type { RequestContext } from '../http/request-context'
 import { provincePublicKeys } from '../keys/province-keys'
 import type { ServerDatabase } from '../store/server-database.types'
-import { communeVillages, resolveCommune } from './commune-reference'
+import { communeVillages, publishedFormVersions, resolveCommune } from './commune-reference'
 import { findDevice } from './device.repository'
 import {
   DeviceRevokedError,
@@ -42,7 +42,7 @@ export interface RedeemOptions {
 /**
  * Enrols a device with a one-time code or an enrolment file token: records the device's
  * public key for its commune, consumes the secret and answers what the device needs to
- * work offline. Also used when a device's first batch carries its file token.
+ * work offline (villages with their registers, every published form version). Also used when a device's first batch carries its file token.
  *
  * - A code or token that matches nothing counts against the caller's address; too many
  *   and the address gets 429 for a while. Expired and used secrets fail with their own codes.
@@ -201,6 +201,7 @@ async function enrolmentAnswer(
     commune: place.commune,
     province: place.province,
     villages: await communeVillages(trx, place.commune.code),
+    forms: await publishedFormVersions(trx),
     provincePublicKeys: provincePublicKeys(ctx.provinceKeys),
     serverTime: new Date(ctx.clock.now()).toISOString(),
   }

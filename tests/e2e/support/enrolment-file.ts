@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto'
 import {
   ENROLMENT_FILE_PURPOSE,
-  type EnrolmentFilePayload,
+  type EnrolmentFilePayloadRead,
 } from '../../../src/shared/api/http.contract'
 import { defaultHouseholdForm } from '../../../src/shared/forms/default-household-form'
 import { PILOT_COMMUNE } from '../../../src/shared/places/pilot-places'
@@ -21,7 +21,7 @@ export function pilotEnrolmentFile(serverUrl = 'https://langso.tuyenquang.exampl
   const encryption = generateKeyPairSync('x25519')
   const signingPublicKey = rawPublicKeyBase64(signing.publicKey)
   const encryptionPublicKey = rawPublicKeyBase64(encryption.publicKey)
-  const payload: EnrolmentFilePayload = {
+  const payload: EnrolmentFilePayloadRead = {
     format: 'langso-enrolment-file',
     formatVersion: 1,
     fileId: randomUUID(),

@@ -4,6 +4,8 @@ import { saveEnrolment } from '../../../src/main/device/device-enrolment.reposit
 import { enrolWithCode } from '../../../src/main/device/device-enrolment.service'
 import { saveEnrolledPlaces } from '../../../src/main/places/village-catalog'
 import { setSetting } from '../../../src/main/settings/settings.repository'
+import { defaultHouseholdForm } from '../../../src/shared/forms/default-household-form'
+import type { FormDefinition, Group } from '../../../src/shared/forms/form-definition.schema'
 import { PILOT_COMMUNE } from '../../../src/shared/places/pilot-places'
 import {
   exportPrivateKey,
@@ -44,6 +46,39 @@ export async function createEnrolmentFile(admin: ConsoleClient, serverUrl: strin
   return dataOf(
     'devices.createEnrolmentFile',
     await admin.post('/api/v1/devices/enrolment-files', { communeCode: COMMUNE, serverUrl }),
+  )
+}
+
+/**
+ * Publishes version 2 of the household form through the API (one more question, as staff
+ * would publish it) and returns its definition.
+ */
+export async function publishFormVersionTwo(admin: ConsoleClient): Promise<FormDefinition> {
+  const form = structuredClone(defaultHouseholdForm)
+  const details = form.sections[0]?.items.find((i) => i.id === 'household_details') as Group
+  details.items.splice(2, 0, {
+    kind: 'question',
+    id: 'h_computer',
+    type: 'yes_no',
+    label: { vi: 'Hộ có máy tính', en: 'Household has a computer' },
+    required: true,
+  })
+  const definition = { ...form, version: 2 }
+  dataOf(
+    'forms.publish',
+    await admin.post(`/api/v1/forms/${definition.id}/versions`, { definition }),
+  )
+  return definition
+}
+
+/** Adds a village with its registered households to the pilot commune through the API. */
+export async function createVillage(admin: ConsoleClient, name: string, registered: number) {
+  return dataOf(
+    'places.createVillage',
+    await admin.post(`/api/v1/places/communes/${COMMUNE}/villages`, {
+      name,
+      registeredHouseholds: registered,
+    }),
   )
 }
 

@@ -95,8 +95,8 @@ describe.each(serverStores())('enrolment by file on $name', (variant) => {
       province: { code: '08', name: 'Tuyên Quang' },
       commune: { code: COMMUNE, name: 'Xã Ngọc Đường' },
       villages: [
-        { code: `${COMMUNE}-001`, name: 'Thôn Khuổi My' },
-        { code: `${COMMUNE}-002`, name: 'Thôn Nà Thác' },
+        { code: `${COMMUNE}-001`, name: 'Thôn Khuổi My', registeredHouseholds: 40 },
+        { code: `${COMMUNE}-002`, name: 'Thôn Nà Thác', registeredHouseholds: 40 },
       ],
       tokenExpiresAt: file.expiresAt,
       issuedAt: new Date(START).toISOString(),

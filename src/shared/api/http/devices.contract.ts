@@ -76,6 +76,19 @@ export const serverUrlSchema = z
 
 const placeSchema = z.object({ code: z.string(), name: z.string() })
 
+/**
+ * A village as enrolment gives it: with the households on its register, so a freshly
+ * enrolled laptop shows coverage before its first pull brings the village registers.
+ */
+const enrolledVillageSchema = placeSchema.extend({
+  registeredHouseholds: z.number().int().min(0),
+})
+/** As enrolledVillageSchema, for reading: older servers and files issued before it had no count. */
+const enrolledVillageReadSchema = placeSchema.extend({
+  registeredHouseholds: z.number().int().min(0).optional(),
+})
+export type EnrolledVillage = z.infer<typeof enrolledVillageSchema>
+
 /** The province's public keys, raw 32-byte keys in standard base64, with their key ids. */
 export const provincePublicKeysSchema = z.object({
   signingKeyId: z.string(),
@@ -93,11 +106,25 @@ export const enrolmentResultSchema = z.object({
   deviceName: z.string(),
   commune: placeSchema,
   province: placeSchema,
-  villages: z.array(placeSchema),
+  /** The commune's active villages, with their registered households. */
+  villages: z.array(enrolledVillageSchema),
+  /** Every published form version, as an enrolment file carries them. */
+  forms: z.array(formDefinitionSchema),
   provincePublicKeys: provincePublicKeysSchema,
   serverTime: z.string(),
 })
 export type EnrolmentResult = z.infer<typeof enrolmentResultSchema>
+
+/**
+ * How the desktop reads an enrol answer: as enrolmentResultSchema, but an older server's
+ * answer (no form versions, no registered households) still enrols; the first pull then
+ * brings what it lacked.
+ */
+export const enrolmentResultReadSchema = enrolmentResultSchema.extend({
+  villages: z.array(enrolledVillageReadSchema),
+  forms: z.array(formDefinitionSchema).default([]),
+})
+export type EnrolmentResultRead = z.infer<typeof enrolmentResultReadSchema>
 
 /** The signed content of an enrolment file; the desktop checks it against this schema. */
 export const enrolmentFilePayloadSchema = z.object({
@@ -107,7 +134,7 @@ export const enrolmentFilePayloadSchema = z.object({
   serverUrl: z.string(),
   province: placeSchema,
   commune: placeSchema,
-  villages: z.array(placeSchema),
+  villages: z.array(enrolledVillageSchema),
   forms: z.array(formDefinitionSchema),
   /** One-time token the device presents (with its key) at first contact or in its first batch. */
   enrolmentToken: z.string(),
@@ -116,6 +143,16 @@ export const enrolmentFilePayloadSchema = z.object({
   issuedAt: z.string(),
 })
 export type EnrolmentFilePayload = z.infer<typeof enrolmentFilePayloadSchema>
+
+/**
+ * How the desktop reads an enrolment file: files stay valid for up to 90 days, so one issued
+ * before villages carried their registered households must still enrol (same format version:
+ * the field is additive and the signature covers whatever bytes were signed).
+ */
+export const enrolmentFilePayloadReadSchema = enrolmentFilePayloadSchema.extend({
+  villages: z.array(enrolledVillageReadSchema),
+})
+export type EnrolmentFilePayloadRead = z.infer<typeof enrolmentFilePayloadReadSchema>
 
 /** A document signed by the province key: the payload's exact bytes and a detached signature. */
 export const signedEnvelopeSchema = z.object({
