@@ -149,5 +149,7 @@ function toVisitSummary(row: VisitWithEnumerator): VisitSummary {
     visitResult: row.visit_result,
     enumeratorName: row.enumerator_name,
     savedAt: row.updated_at,
+    formId: row.form_id,
+    formVersion: row.form_version,
   }
 }

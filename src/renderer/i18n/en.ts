@@ -345,6 +345,9 @@ export const en: Messages = {
     visitDate: 'Visit date',
     membersTitle: 'Members ({{count, number}})',
     noMembers: 'No members recorded.',
+    formMissingTitle: 'This laptop does not have the form of this record',
+    formMissing:
+      'This record was made with form version {{version}}, which this laptop does not have yet, so it cannot be shown. The data is kept; press "Sync" to receive the form, then "Try again".',
   },
   visits: {
     historyTitle: 'Visits ({{count, number}})',

@@ -339,6 +339,9 @@ export const vi = {
     visitDate: 'Ngày khảo sát',
     membersTitle: 'Thành viên ({{count, number}})',
     noMembers: 'Chưa ghi thành viên nào.',
+    formMissingTitle: 'Máy này chưa có mẫu phiếu của hồ sơ này',
+    formMissing:
+      'Hồ sơ này được ghi bằng mẫu phiếu phiên bản {{version}}, nhưng máy này chưa có phiên bản đó nên chưa hiển thị được. Dữ liệu vẫn được giữ nguyên; hãy bấm "Đồng bộ" để nhận mẫu phiếu rồi bấm "Thử lại".',
   },
   visits: {
     historyTitle: 'Các lần khảo sát ({{count, number}})',

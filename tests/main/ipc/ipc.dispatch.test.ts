@@ -91,7 +91,13 @@ describe('dispatch', () => {
     const detail = await call('households.get', { id: saved.householdId })
     expect(detail.revisionId).toBe(saved.revisionId)
     const visits = await call('households.visits', { householdId: saved.householdId })
-    expect(visits).toEqual([expect.objectContaining({ enumeratorName: 'Lò Thị Mai' })])
+    expect(visits).toEqual([
+      expect.objectContaining({
+        enumeratorName: 'Lò Thị Mai',
+        formId: 'household-digital-readiness',
+        formVersion: 1,
+      }),
+    ])
     const visit = await call('households.visit', { visitId: visits[0]?.id ?? '' })
     expect(visit.previous).toBeNull()
     expect(

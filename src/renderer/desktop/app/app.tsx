@@ -6,6 +6,7 @@ import { flattenQuestions } from '../../../shared/forms/form-definition.schema'
 import { useAsyncData } from '../../common/components/async-data.hook'
 import { LoadFailedAlert } from '../../common/components/load-failed.alert'
 import { errorCode, errorMessage } from '../../common/errors/error.messages'
+import { useCurrentForm } from '../api/current-form.hook'
 import { callMain } from '../api/desktop.client'
 import { EnrolmentDialog } from '../enrolment/enrolment.dialog'
 import { EnrolmentScreen } from '../enrolment/enrolment.screen'
@@ -31,6 +32,8 @@ export function App() {
   const [teamVersion, setTeamVersion] = useState(0)
   // Bumped by an enrolment: the commune (app.info) may have changed.
   const [enrolVersion, setEnrolVersion] = useState(0)
+  // Bumped after every sync: a pull may have brought a newer form version.
+  const [syncCount, setSyncCount] = useState(0)
   // The name only: the sentence is translated when shown, so a language switch follows.
   const [saved, setSaved] = useState<{ villageCode: string; name: string } | null>(null)
   const [starting, setStarting] = useState(false)
@@ -40,18 +43,14 @@ export function App() {
   // The "saved, waiting to be sent" note is out of date once a sync has run.
   const synced = useCallback(() => {
     setSaved(null)
+    setSyncCount((n) => n + 1)
     dataChanged()
   }, [dataChanged])
   const sync = useSync(dataVersion, synced)
 
   const device = useAsyncData(() => callMain('device.status', {}), [dataVersion])
-  const setup = useAsyncData(
-    async () => ({
-      info: await callMain('app.info', {}),
-      form: await callMain('forms.getDefault', {}),
-    }),
-    [enrolVersion],
-  )
+  const setup = useAsyncData(async () => ({ info: await callMain('app.info', {}) }), [enrolVersion])
+  const currentForm = useCurrentForm(`${enrolVersion}:${syncCount}`)
   const villages = useAsyncData(() => callMain('places.listVillages', {}), [dataVersion])
   const drafts = useAsyncData(() => callMain('drafts.listOpen', {}), [dataVersion])
   const team = useAsyncData(() => callMain('team.list', {}), [teamVersion])
@@ -102,19 +101,20 @@ export function App() {
     if (device.state === 'done' && !device.data.enrolled) {
       return <EnrolmentScreen onEnrolled={enrolled} />
     }
-    for (const load of [setup, villages, team, drafts]) {
+    for (const load of [setup, currentForm, villages, team, drafts]) {
       if (load.state === 'failed') return <LoadFailedAlert code={load.code} onRetry={load.reload} />
     }
     if (
       device.state !== 'done' ||
       setup.state !== 'done' ||
+      currentForm.state !== 'done' ||
       villages.state !== 'done' ||
       team.state !== 'done' ||
       drafts.state !== 'done'
     ) {
       return <Loader m="xl" aria-label={t('app.loading')} />
     }
-    const { form } = setup.data
+    const form = currentForm.data
     const visitResultQuestion = form.sections
       .flatMap((s) => flattenQuestions(s.items))
       .find((q) => q.id === 'visit_result')

@@ -24,11 +24,14 @@ import type { VillageChoice } from '../../common/forms/form-text'
 import { currentLocale } from '../../i18n/i18n'
 import { callMain } from '../api/desktop.client'
 import { rowTitleText } from '../household-form/form-issues'
+import { FormVersionAlert } from './form-version.alert'
+import { householdFormRef, useRecordForm } from './record-form.hook'
 import { rejectReasonText, SyncStateBadge } from './sync-state.badge'
 import { VisitViewModal } from './visit-view.modal'
 
 interface HouseholdScreenProps {
   householdId: string
+  /** The form new visits use; saved visits are shown with the version they were made on. */
   form: FormDefinition
   villages: readonly VillageChoice[]
   dataVersion: number
@@ -52,11 +55,38 @@ export function HouseholdScreen(props: HouseholdScreenProps) {
   if (loaded.state === 'loading') return <Loader m="xl" />
   if (loaded.state === 'failed')
     return <LoadFailedAlert code={loaded.code} onRetry={loaded.reload} />
-  return <HouseholdView {...props} detail={loaded.data.detail} visits={loaded.data.visits} />
+  return <HouseholdWithForm {...props} detail={loaded.data.detail} visits={loaded.data.visits} />
+}
+
+type LoadedHouseholdProps = HouseholdScreenProps & {
+  detail: HouseholdDetail
+  visits: VisitSummary[]
+}
+
+/** Loads the form version of the household's latest state before showing it. */
+function HouseholdWithForm(props: LoadedHouseholdProps) {
+  const { t } = useTranslation()
+  const formRef = householdFormRef(props.detail)
+  const recordForm = useRecordForm(formRef, props.form)
+  if (recordForm.state === 'loading') return <Loader m="xl" />
+  if (recordForm.state === 'failed') {
+    return (
+      <Stack gap="md" align="flex-start">
+        <FormVersionAlert code={recordForm.code} formRef={formRef} onRetry={recordForm.reload} />
+        <Button variant="default" onClick={() => props.onBackToVillage(props.detail.villageCode)}>
+          {t('app.back')}
+        </Button>
+      </Stack>
+    )
+  }
+  return <HouseholdView {...props} currentForm={props.form} form={recordForm.data} />
 }
 
 function HouseholdView(
-  props: HouseholdScreenProps & { detail: HouseholdDetail; visits: VisitSummary[] },
+  props: LoadedHouseholdProps & {
+    /** The form new visits use: the visit modal resolves each visit's own version from it. */
+    currentForm: FormDefinition
+  },
 ) {
   const { detail, visits, form, villages } = props
   const { t, i18n } = useTranslation()
@@ -207,7 +237,8 @@ function HouseholdView(
       </Paper>
       <VisitViewModal
         visit={viewing}
-        form={form}
+        household={detail}
+        currentForm={props.currentForm}
         villages={villages}
         onClose={() => setViewing(null)}
       />

@@ -60,6 +60,9 @@ export const visitSummarySchema = z.object({
   visitResult: z.string().nullable(),
   enumeratorName: z.string().nullable(),
   savedAt: z.string(),
+  /** The form version the visit was recorded on: it is shown with that version. */
+  formId: z.string(),
+  formVersion: z.number().int().positive(),
 })
 export type VisitSummary = z.infer<typeof visitSummarySchema>
 
