@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import { refreshAwaitingHouseholdSyncStates } from '../household/household.repository'
 import type { LocalDatabase } from '../store/local-database.types'
 import type { RevisionRow } from './outbox.repository'
@@ -73,6 +73,25 @@ export async function oldestOpenUpload(db: Kysely<LocalDatabase>): Promise<Seale
 }
 
 /**
+ * Filter of the outbox's revisions to those in no open upload (sealed, not yet settled by
+ * a receipt nor released): the ones the next upload seals. An export does not count.
+ */
+export function notInOpenUpload(eb: ExpressionBuilder<LocalDatabase, 'revisions'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('sealed_batch_revisions as sbr')
+        .innerJoin('sealed_batches as sb', 'sb.id', 'sbr.batch_id')
+        .select('sbr.revision_id')
+        .whereRef('sbr.revision_id', '=', 'revisions.id')
+        .where('sb.kind', '=', 'upload')
+        .where('sb.settled_at', 'is', null)
+        .where('sb.released_at', 'is', null),
+    ),
+  )
+}
+
+/**
  * Pending revisions in no open upload, oldest first: what the next upload seals. A
  * revision carried by an export only is still pending, so it is sealed again here.
  */
@@ -84,19 +103,7 @@ export async function takeUnsealedPending(
     .selectFrom('revisions')
     .selectAll()
     .where('status', '=', 'pending')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('sealed_batch_revisions as sbr')
-            .innerJoin('sealed_batches as sb', 'sb.id', 'sbr.batch_id')
-            .select('sbr.revision_id')
-            .whereRef('sbr.revision_id', '=', 'revisions.id')
-            .where('sb.kind', '=', 'upload')
-            .where('sb.settled_at', 'is', null)
-            .where('sb.released_at', 'is', null),
-        ),
-      ),
-    )
+    .where(notInOpenUpload)
     .orderBy('hlc')
     .orderBy('id')
     .limit(limit)

@@ -9,6 +9,7 @@ import { toErrorInfo } from '../../shared/result'
 import type { MainContext } from '../context'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import type { LocalDatabase } from '../store/local-database.types'
+import { notInOpenUpload } from './sealed-batch.repository'
 
 /**
  * Where each context's running sync is. Kept in memory only: a run does not survive a
@@ -51,19 +52,7 @@ export async function planUpload(
     .selectFrom('revisions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'pending')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('sealed_batch_revisions as sbr')
-            .innerJoin('sealed_batches as sb', 'sb.id', 'sbr.batch_id')
-            .select('sbr.revision_id')
-            .whereRef('sbr.revision_id', '=', 'revisions.id')
-            .where('sb.kind', '=', 'upload')
-            .where('sb.settled_at', 'is', null)
-            .where('sb.released_at', 'is', null),
-        ),
-      ),
-    )
+    .where(notInOpenUpload)
     .executeTakeFirstOrThrow()
   const unsealedCount = Number(unsealed.n)
   return {

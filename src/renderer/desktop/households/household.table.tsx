@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core'
+import { Badge, Group, Stack, Table, Text } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HouseholdSummary } from '../../../shared/api/ipc.contract'
@@ -7,6 +7,7 @@ import { formatIsoDate } from '../../common/format/date.format'
 import { formatCount } from '../../common/format/number.format'
 import { choiceLabel } from '../../common/forms/answer.format'
 import { currentLocale } from '../../i18n/i18n'
+import { HouseholdNameLink } from './household-name.link'
 import { rejectReasonText, SyncStateBadge } from './sync-state.badge'
 
 interface HouseholdTableProps {
@@ -68,19 +69,7 @@ export function HouseholdTable({
             >
               <Table.Td>
                 <Stack gap={0}>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    fw={700}
-                    size="md"
-                    ta="left"
-                    onClick={(e) => {
-                      e.stopPropagation()
-                      onOpen(h)
-                    }}
-                  >
-                    {h.headName}
-                  </Anchor>
+                  <HouseholdNameLink name={h.headName} onOpen={() => onOpen(h)} />
                   <Text size="sm" c="dimmed">
                     {h.address ?? t('households.noAddress')}
                   </Text>

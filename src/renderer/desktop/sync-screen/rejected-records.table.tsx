@@ -1,7 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core'
+import { Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { HouseholdSummary, VillageSummary } from '../../../shared/api/ipc.contract'
 import { formatIsoDate } from '../../common/format/date.format'
+import { HouseholdNameLink } from '../households/household-name.link'
 import { rejectReasonText } from '../households/sync-state.badge'
 
 interface RejectedRecordsTableProps {
@@ -35,19 +36,7 @@ export function RejectedRecordsTable({ rows, villages, onOpen }: RejectedRecords
         {rows.map((h) => (
           <Table.Tr key={h.id} onClick={() => onOpen(h)} style={{ cursor: 'pointer' }}>
             <Table.Td>
-              <Anchor
-                component="button"
-                type="button"
-                fw={700}
-                size="md"
-                ta="left"
-                onClick={(e) => {
-                  e.stopPropagation()
-                  onOpen(h)
-                }}
-              >
-                {h.headName}
-              </Anchor>
+              <HouseholdNameLink name={h.headName} onOpen={() => onOpen(h)} />
             </Table.Td>
             <Table.Td>{villageName(h.villageCode)}</Table.Td>
             <Table.Td>{formatIsoDate(h.visitDate)}</Table.Td>
