@@ -107,6 +107,10 @@ describe('sync screen: what waits per village, Đồng bộ, the result and the 
     )
     await expect.poll(() => cell(KHUOI_MY?.code ?? '', 'pending').textContent()).toBe('0')
     expect(await cell(TA_LUNG?.code ?? '', 'rejected').textContent()).toBe('1')
+    // Nothing left to send, but the header does not say "all sent" over a refused record.
+    await expect
+      .poll(() => page.getByTestId('pending-count').textContent())
+      .toBe('1 phiếu bị từ chối')
     const rejected = page.getByTestId('sync-rejected')
     expect(await rejected.textContent()).toContain(BROKEN_HEAD)
     expect(await rejected.textContent()).toContain(TA_LUNG?.name)

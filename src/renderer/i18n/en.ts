@@ -108,6 +108,7 @@ export const en: Messages = {
     pending: 'Forms waiting to send: {{count, number}}',
     awaiting: 'Forms awaiting receipt: {{count, number}}',
     allSent: 'All sent',
+    rejectedLeft: 'Records rejected: {{count, number}}',
     resultTitle: 'Sync finished',
     resultSent:
       'Sent {{sent, number}} records: {{accepted, number}} accepted, {{duplicate, number}} already on the server, {{rejected, number}} rejected.',

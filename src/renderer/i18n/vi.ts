@@ -110,6 +110,7 @@ export const vi = {
     pending: '{{count, number}} phiếu chờ gửi',
     awaiting: '{{count, number}} phiếu chờ biên nhận',
     allSent: 'Đã gửi hết',
+    rejectedLeft: '{{count, number}} phiếu bị từ chối',
     resultTitle: 'Đồng bộ xong',
     resultSent:
       'Đã gửi {{sent, number}} hồ sơ: {{accepted, number}} được nhận, {{duplicate, number}} máy chủ đã có, {{rejected, number}} bị từ chối.',

@@ -13,6 +13,8 @@ export function SyncControls({ sync, onOpen }: { sync: SyncController; onOpen: (
   // Records that left in a batch or file await its receipt; the rest still wait to go.
   const awaiting = sync.status?.awaiting ?? 0
   const pending = (sync.status?.pending ?? 0) - awaiting
+  // Nothing left to send is not "all sent" while the province refused some records.
+  const rejected = sync.status?.rejected ?? 0
   // "All sent" on a laptop that has recorded nothing yet would be misleading.
   const hasRecords =
     sync.status !== null && sync.status.pending + sync.status.sent + sync.status.rejected > 0
@@ -34,7 +36,7 @@ export function SyncControls({ sync, onOpen }: { sync: SyncController; onOpen: (
           <Badge
             size="lg"
             radius="sm"
-            color={pending > 0 ? 'yellow' : awaiting > 0 ? 'cyan' : 'green'}
+            color={pending > 0 ? 'yellow' : awaiting > 0 ? 'cyan' : rejected > 0 ? 'red' : 'green'}
             variant="light"
             data-testid="pending-count"
             style={{ cursor: 'pointer' }}
@@ -43,7 +45,9 @@ export function SyncControls({ sync, onOpen }: { sync: SyncController; onOpen: (
               ? t('sync.pending', { count: pending })
               : awaiting > 0
                 ? t('sync.awaiting', { count: awaiting })
-                : t('sync.allSent')}
+                : rejected > 0
+                  ? t('sync.rejectedLeft', { count: rejected })
+                  : t('sync.allSent')}
           </Badge>
         </UnstyledButton>
       ) : null}
