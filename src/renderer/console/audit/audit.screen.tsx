@@ -1,14 +1,4 @@
-import {
-  Button,
-  EmptyState,
-  Group,
-  Loader,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { auditActorKindSchema } from '../../../shared/api/http.contract'
@@ -19,9 +9,8 @@ import { mayCall } from '../app/permissions'
 import { useSession } from '../app/session.context'
 import { useCommunes } from '../common/communes.hook'
 import { readDayRange } from '../common/dates'
-import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 import {
   auditActionLabel,
   auditActorLabel,
@@ -184,57 +173,53 @@ export function AuditScreen() {
           </Button>
         </Group>
       </Stack>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' && list.data ? (
-        <>
-          <Text fw={600}>{t('console.audit.total', { count: list.data.total })}</Text>
-          {list.data.items.length === 0 ? (
-            <EmptyState
-              title={t('console.audit.emptyTitle')}
-              description={t('console.audit.empty')}
-            />
-          ) : (
-            <Table striped withTableBorder verticalSpacing="xs" fz="sm" data-testid="audit">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={140}>{t('console.audit.columns.at')}</Table.Th>
-                  <Table.Th>{t('console.audit.columns.actor')}</Table.Th>
-                  <Table.Th>{t('console.audit.columns.action')}</Table.Th>
-                  <Table.Th>{t('console.audit.columns.target')}</Table.Th>
-                  <Table.Th>{t('console.audit.columns.commune')}</Table.Th>
-                  <Table.Th>{t('console.audit.columns.details')}</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>
-                    {t('console.audit.columns.ip')}
-                  </Table.Th>
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.audit.total', { count: total })}
+        empty={{ title: t('console.audit.emptyTitle'), description: t('console.audit.empty') }}
+      >
+        {(rows) => (
+          <Table striped withTableBorder verticalSpacing="xs" fz="sm" data-testid="audit">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={140}>{t('console.audit.columns.at')}</Table.Th>
+                <Table.Th>{t('console.audit.columns.actor')}</Table.Th>
+                <Table.Th>{t('console.audit.columns.action')}</Table.Th>
+                <Table.Th>{t('console.audit.columns.target')}</Table.Th>
+                <Table.Th>{t('console.audit.columns.commune')}</Table.Th>
+                <Table.Th>{t('console.audit.columns.details')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>
+                  {t('console.audit.columns.ip')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
+                  <Table.Td>{auditActorLabel(entry, t)}</Table.Td>
+                  <Table.Td fw={600} miw={130}>
+                    {auditActionLabel(entry.action, t)}
+                  </Table.Td>
+                  <Table.Td>{auditTargetLabel(entry, t)}</Table.Td>
+                  <Table.Td>
+                    {communes.nameOf(entry.communeCode) ?? t('console.common.none')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-word' }}>
+                      {auditDetailsText(entry.details)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{entry.ip ?? t('console.common.none')}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-                    <Table.Td>{auditActorLabel(entry, t)}</Table.Td>
-                    <Table.Td fw={600} miw={130}>
-                      {auditActionLabel(entry.action, t)}
-                    </Table.Td>
-                    <Table.Td>{auditTargetLabel(entry, t)}</Table.Td>
-                    <Table.Td>
-                      {communes.nameOf(entry.communeCode) ?? t('console.common.none')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                        {auditDetailsText(entry.details)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ff="monospace">{entry.ip ?? t('console.common.none')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
     </Stack>
   )
 }

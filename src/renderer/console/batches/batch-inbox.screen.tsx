@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BATCH_STATUSES } from '../../../shared/api/http/sync.contract'
@@ -9,9 +9,8 @@ import { mayCall } from '../app/permissions'
 import { useSession } from '../app/session.context'
 import { useCommunes } from '../common/communes.hook'
 import { readDayRange } from '../common/dates'
-import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 import { BatchInboxTable } from './batch-inbox.table'
 import { useDevices } from './devices.hook'
 
@@ -139,26 +138,21 @@ export function BatchInboxScreen() {
           </Button>
         ) : null}
       </Group>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' && list.data ? (
-        <>
-          <Text fw={600}>{t('console.batches.total', { count: list.data.total })}</Text>
-          {list.data.items.length === 0 ? (
-            <EmptyState
-              title={t('console.batches.emptyTitle')}
-              description={filtered ? t('console.batches.noMatch') : t('console.batches.empty')}
-            />
-          ) : (
-            <BatchInboxTable
-              items={list.data.items}
-              communeName={communes.nameOf}
-              deviceName={devices.nameOf}
-            />
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.batches.total', { count: total })}
+        empty={{
+          title: t('console.batches.emptyTitle'),
+          description: filtered ? t('console.batches.noMatch') : t('console.batches.empty'),
+        }}
+      >
+        {(rows) => (
+          <BatchInboxTable items={rows} communeName={communes.nameOf} deviceName={devices.nameOf} />
+        )}
+      </PagedList>
     </Stack>
   )
 }

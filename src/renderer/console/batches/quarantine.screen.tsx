@@ -1,13 +1,12 @@
-import { Badge, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core'
+import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useAsyncData } from '../../common/components/async-data.hook'
 import { formatDateTime } from '../../common/format/date.format'
 import { useConsoleClient } from '../app/console-client.context'
 import { useCommunes } from '../common/communes.hook'
-import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 import { shortId } from '../common/short-id'
 import { rejectReasonText } from './batch-reasons'
 import { useDevices } from './devices.hook'
@@ -74,79 +73,76 @@ export function QuarantineScreen() {
           w={260}
         />
       </Group>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' ? (
-        <>
-          <Text fw={600}>{t('console.quarantine.total', { count: list.data.total })}</Text>
-          {list.data.items.length === 0 ? (
-            <EmptyState
-              title={t('console.quarantine.emptyTitle')}
-              description={
-                filtered ? t('console.quarantine.noMatch') : t('console.quarantine.empty')
-              }
-            />
-          ) : (
-            <Table striped withTableBorder verticalSpacing="xs" fz="sm" data-testid="quarantine">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={130}>{t('console.quarantine.columns.receivedAt')}</Table.Th>
-                  <Table.Th>{t('console.quarantine.columns.household')}</Table.Th>
-                  <Table.Th>{t('console.quarantine.columns.commune')}</Table.Th>
-                  <Table.Th>{t('console.quarantine.columns.device')}</Table.Th>
-                  <Table.Th w={130}>{t('console.quarantine.columns.savedAt')}</Table.Th>
-                  <Table.Th w={420}>{t('console.quarantine.columns.reason')}</Table.Th>
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.quarantine.total', { count: total })}
+        empty={{
+          title: t('console.quarantine.emptyTitle'),
+          description: filtered ? t('console.quarantine.noMatch') : t('console.quarantine.empty'),
+        }}
+      >
+        {(rows) => (
+          <Table striped withTableBorder verticalSpacing="xs" fz="sm" data-testid="quarantine">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={130}>{t('console.quarantine.columns.receivedAt')}</Table.Th>
+                <Table.Th>{t('console.quarantine.columns.household')}</Table.Th>
+                <Table.Th>{t('console.quarantine.columns.commune')}</Table.Th>
+                <Table.Th>{t('console.quarantine.columns.device')}</Table.Th>
+                <Table.Th w={130}>{t('console.quarantine.columns.savedAt')}</Table.Th>
+                <Table.Th w={420}>{t('console.quarantine.columns.reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((item) => (
+                <Table.Tr key={item.revisionId}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(item.receivedAt)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" title={item.householdId}>
+                      {shortId(item.householdId)}
+                    </Text>
+                    <Text
+                      size="xs"
+                      c="dimmed"
+                      title={item.batchId}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
+                      {t('console.quarantine.batch', { id: shortId(item.batchId) })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{communes.nameOf(item.communeCode) ?? none}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" title={item.deviceId}>
+                      {shortId(item.deviceId)}
+                    </Text>
+                    {devices.nameOf(item.deviceId) ? (
+                      <Text size="xs" c="dimmed">
+                        {devices.nameOf(item.deviceId)}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatDateTime(item.deviceSavedAt)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Stack gap={6} align="flex-start">
+                      <Badge color="red" variant="light">
+                        {rejectReasonText(item.reason, t)}
+                      </Badge>
+                      <QuarantineIssues issues={item.issues} />
+                    </Stack>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((item) => (
-                  <Table.Tr key={item.revisionId}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(item.receivedAt)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace" title={item.householdId}>
-                        {shortId(item.householdId)}
-                      </Text>
-                      <Text
-                        size="xs"
-                        c="dimmed"
-                        title={item.batchId}
-                        style={{ whiteSpace: 'nowrap' }}
-                      >
-                        {t('console.quarantine.batch', { id: shortId(item.batchId) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{communes.nameOf(item.communeCode) ?? none}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace" title={item.deviceId}>
-                        {shortId(item.deviceId)}
-                      </Text>
-                      {devices.nameOf(item.deviceId) ? (
-                        <Text size="xs" c="dimmed">
-                          {devices.nameOf(item.deviceId)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(item.deviceSavedAt)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={6} align="flex-start">
-                        <Badge color="red" variant="light">
-                          {rejectReasonText(item.reason, t)}
-                        </Badge>
-                        <QuarantineIssues issues={item.issues} />
-                      </Stack>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
     </Stack>
   )
 }

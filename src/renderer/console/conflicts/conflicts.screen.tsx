@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conflict } from '../../../shared/api/http/sync.contract'
@@ -8,9 +8,8 @@ import { mayCall } from '../app/permissions'
 import { useSession } from '../app/session.context'
 import { useDevices } from '../batches/devices.hook'
 import { useCommunes } from '../common/communes.hook'
-import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 import { ConflictCard } from './conflict.card'
 import { useConflictHouseholds } from './conflict-households.hook'
 import { type ResolveChoice, ResolveConflictModal } from './resolve-conflict.modal'
@@ -58,8 +57,9 @@ export function ConflictsScreen() {
         : Promise.resolve(null),
     [client, filters.commune, filters.status, household, householdOk, page],
   )
-  const items =
-    list.state === 'done' && list.data ? list.data.items.map((c) => settled.get(c.id) ?? c) : null
+  // A conflict settled on this page shows as settled without reloading the list.
+  const current = (c: Conflict) => settled.get(c.id) ?? c
+  const items = list.state === 'done' && list.data ? list.data.items.map(current) : null
   const householdOf = useConflictHouseholds(items)
   const canResolve = mayCall(user.role, 'conflicts.resolve')
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
@@ -119,19 +119,22 @@ export function ConflictsScreen() {
           {t('console.conflicts.readOnly')}
         </Text>
       ) : null}
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' && list.data && items ? (
-        <>
-          <Text fw={600}>{t('console.conflicts.total', { count: list.data.total })}</Text>
-          {items.length === 0 ? (
-            <EmptyState
-              title={t('console.conflicts.emptyTitle')}
-              description={filtered ? t('console.conflicts.noMatch') : t('console.conflicts.empty')}
-            />
-          ) : (
-            <Stack gap="md" data-testid="conflicts">
-              {items.map((c) => (
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.conflicts.total', { count: total })}
+        empty={{
+          title: t('console.conflicts.emptyTitle'),
+          description: filtered ? t('console.conflicts.noMatch') : t('console.conflicts.empty'),
+        }}
+      >
+        {(rows) => (
+          <Stack gap="md" data-testid="conflicts">
+            {rows
+              .map((row) => settled.get(row.id) ?? row)
+              .map((c) => (
                 <ConflictCard
                   key={c.id}
                   conflict={c}
@@ -141,11 +144,9 @@ export function ConflictsScreen() {
                   onChoose={setChoice}
                 />
               ))}
-            </Stack>
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+          </Stack>
+        )}
+      </PagedList>
       {choice ? (
         <ResolveConflictModal
           choice={choice}

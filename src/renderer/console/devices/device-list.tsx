@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ConsoleDevice, DEVICE_STATUSES } from '../../../shared/api/http.contract'
@@ -9,8 +9,7 @@ import { currentLocale } from '../../i18n/i18n'
 import { useConsoleClient } from '../app/console-client.context'
 import type { CommuneOption } from '../common/communes.hook'
 import { ConfirmModal } from '../common/confirm.modal'
-import { LoadError } from '../common/error.alert'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 
 const PAGE_SIZE = 50
 type DeviceStatus = (typeof DEVICE_STATUSES)[number]
@@ -83,96 +82,93 @@ export function DeviceList({
           w={220}
         />
       </Group>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' ? (
-        <>
-          <Text fw={600}>{t('console.devices.total', { count: list.data.total })}</Text>
-          {list.data.items.length === 0 ? (
-            <EmptyState
-              title={t('console.devices.emptyTitle')}
-              description={
-                filtered
-                  ? t('console.devices.noMatch')
-                  : isViewer
-                    ? t('console.devices.emptyViewer')
-                    : t('console.devices.empty')
-              }
-            />
-          ) : (
-            <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="devices">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('console.devices.columns.name')}</Table.Th>
-                  <Table.Th>{t('console.devices.columns.commune')}</Table.Th>
-                  <Table.Th>{t('console.devices.columns.lastContact')}</Table.Th>
-                  <Table.Th>{t('console.devices.columns.lastSync')}</Table.Th>
-                  <Table.Th ta="right">{t('console.devices.columns.pending')}</Table.Th>
-                  <Table.Th>{t('console.devices.columns.version')}</Table.Th>
-                  <Table.Th>{t('console.devices.columns.status')}</Table.Th>
-                  {canRevoke ? <Table.Th /> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((device) => (
-                  <Table.Tr key={device.id} c={device.status === 'revoked' ? 'dimmed' : undefined}>
-                    <Table.Td fw={700}>{device.name}</Table.Td>
-                    <Table.Td>{device.communeName ?? device.communeCode}</Table.Td>
-                    <Table.Td>
-                      {device.lastContactAt
-                        ? formatDateTime(device.lastContactAt)
-                        : t('console.common.never')}
-                    </Table.Td>
-                    <Table.Td>
-                      {device.lastSyncAt
-                        ? formatDateTime(device.lastSyncAt)
-                        : t('console.common.never')}
-                    </Table.Td>
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.devices.total', { count: total })}
+        empty={{
+          title: t('console.devices.emptyTitle'),
+          description: filtered
+            ? t('console.devices.noMatch')
+            : isViewer
+              ? t('console.devices.emptyViewer')
+              : t('console.devices.empty'),
+        }}
+      >
+        {(rows) => (
+          <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="devices">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('console.devices.columns.name')}</Table.Th>
+                <Table.Th>{t('console.devices.columns.commune')}</Table.Th>
+                <Table.Th>{t('console.devices.columns.lastContact')}</Table.Th>
+                <Table.Th>{t('console.devices.columns.lastSync')}</Table.Th>
+                <Table.Th ta="right">{t('console.devices.columns.pending')}</Table.Th>
+                <Table.Th>{t('console.devices.columns.version')}</Table.Th>
+                <Table.Th>{t('console.devices.columns.status')}</Table.Th>
+                {canRevoke ? <Table.Th /> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((device) => (
+                <Table.Tr key={device.id} c={device.status === 'revoked' ? 'dimmed' : undefined}>
+                  <Table.Td fw={700}>{device.name}</Table.Td>
+                  <Table.Td>{device.communeName ?? device.communeCode}</Table.Td>
+                  <Table.Td>
+                    {device.lastContactAt
+                      ? formatDateTime(device.lastContactAt)
+                      : t('console.common.never')}
+                  </Table.Td>
+                  <Table.Td>
+                    {device.lastSyncAt
+                      ? formatDateTime(device.lastSyncAt)
+                      : t('console.common.never')}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {device.pendingReported === null
+                      ? t('console.devices.pendingUnknown')
+                      : formatCount(device.pendingReported, locale)}
+                  </Table.Td>
+                  <Table.Td>{device.appVersion ?? t('console.common.none')}</Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      radius="sm"
+                      color={device.status === 'active' ? 'green' : 'gray'}
+                    >
+                      {t(`console.devices.statuses.${device.status}`)}
+                    </Badge>
+                    {device.revokedAt ? (
+                      <Text size="xs" c="dimmed">
+                        {t('console.devices.revokedAt', {
+                          time: formatDateTime(device.revokedAt),
+                        })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  {canRevoke ? (
                     <Table.Td ta="right">
-                      {device.pendingReported === null
-                        ? t('console.devices.pendingUnknown')
-                        : formatCount(device.pendingReported, locale)}
-                    </Table.Td>
-                    <Table.Td>{device.appVersion ?? t('console.common.none')}</Table.Td>
-                    <Table.Td>
-                      <Badge
-                        variant="light"
-                        radius="sm"
-                        color={device.status === 'active' ? 'green' : 'gray'}
-                      >
-                        {t(`console.devices.statuses.${device.status}`)}
-                      </Badge>
-                      {device.revokedAt ? (
-                        <Text size="xs" c="dimmed">
-                          {t('console.devices.revokedAt', {
-                            time: formatDateTime(device.revokedAt),
-                          })}
-                        </Text>
+                      {device.status === 'active' ? (
+                        <Button
+                          variant="subtle"
+                          color="red"
+                          size="sm"
+                          aria-label={t('console.devices.revokeLabel', { name: device.name })}
+                          onClick={() => setRevoking(device)}
+                        >
+                          {t('console.devices.revoke')}
+                        </Button>
                       ) : null}
                     </Table.Td>
-                    {canRevoke ? (
-                      <Table.Td ta="right">
-                        {device.status === 'active' ? (
-                          <Button
-                            variant="subtle"
-                            color="red"
-                            size="sm"
-                            aria-label={t('console.devices.revokeLabel', { name: device.name })}
-                            onClick={() => setRevoking(device)}
-                          >
-                            {t('console.devices.revoke')}
-                          </Button>
-                        ) : null}
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
       {revoking ? (
         <ConfirmModal
           title={t('console.devices.revokeTitle', { name: revoking.name })}

@@ -1,4 +1,4 @@
-import { Badge, Button, EmptyState, Group, Loader, Select, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ENROLMENT_CODE_STATES, type EnrolmentCodeInfo } from '../../../shared/api/http.contract'
@@ -8,8 +8,7 @@ import { useConsoleClient } from '../app/console-client.context'
 import { useAction } from '../common/action.hook'
 import type { CommuneOption } from '../common/communes.hook'
 import { consoleErrorMessage } from '../common/console-errors'
-import { LoadError } from '../common/error.alert'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 
 const PAGE_SIZE = 50
 type CodeState = (typeof ENROLMENT_CODE_STATES)[number]
@@ -77,52 +76,45 @@ export function EnrolmentCodesList({
           w={220}
         />
       </Group>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' ? (
-        list.data.items.length === 0 ? (
-          <EmptyState
-            title={t('console.enrolment.listEmptyTitle')}
-            description={t('console.enrolment.listEmpty')}
-          />
-        ) : (
-          <>
-            <Table
-              striped
-              withTableBorder
-              verticalSpacing="sm"
-              fz="md"
-              data-testid="enrolment-codes"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('console.enrolment.columns.kind')}</Table.Th>
-                  <Table.Th>{t('console.enrolment.columns.commune')}</Table.Th>
-                  <Table.Th>{t('console.enrolment.columns.state')}</Table.Th>
-                  <Table.Th>{t('console.enrolment.columns.createdBy')}</Table.Th>
-                  <Table.Th>{t('console.enrolment.columns.createdAt')}</Table.Th>
-                  <Table.Th>{t('console.enrolment.columns.expiresAt')}</Table.Th>
-                  <Table.Th>{t('console.enrolment.columns.usedAt')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((code) => (
-                  <CodeRow
-                    key={code.id}
-                    code={code}
-                    onCancelled={() => {
-                      onNotice(t('console.enrolment.cancelled'))
-                      list.reload()
-                    }}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-          </>
-        )
-      ) : null}
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        empty={{
+          title: t('console.enrolment.listEmptyTitle'),
+          description: t('console.enrolment.listEmpty'),
+        }}
+      >
+        {(rows) => (
+          <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="enrolment-codes">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('console.enrolment.columns.kind')}</Table.Th>
+                <Table.Th>{t('console.enrolment.columns.commune')}</Table.Th>
+                <Table.Th>{t('console.enrolment.columns.state')}</Table.Th>
+                <Table.Th>{t('console.enrolment.columns.createdBy')}</Table.Th>
+                <Table.Th>{t('console.enrolment.columns.createdAt')}</Table.Th>
+                <Table.Th>{t('console.enrolment.columns.expiresAt')}</Table.Th>
+                <Table.Th>{t('console.enrolment.columns.usedAt')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((code) => (
+                <CodeRow
+                  key={code.id}
+                  code={code}
+                  onCancelled={() => {
+                    onNotice(t('console.enrolment.cancelled'))
+                    list.reload()
+                  }}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
     </Stack>
   )
 }

@@ -1,4 +1,4 @@
-import { EmptyState, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,9 +13,8 @@ import { useConsoleClient } from '../app/console-client.context'
 import { RouteLink, useNavigate } from '../app/navigation'
 import { useSession } from '../app/session.context'
 import { useCommunes } from '../common/communes.hook'
-import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 import { shortId } from '../common/short-id'
 
 const PAGE_SIZE = 50
@@ -115,73 +114,69 @@ export function HouseholdTableScreen() {
           w={250}
         />
       </Group>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' ? (
-        <>
-          <Text fw={600} data-testid="console-total">
-            {t('console.households.total', { count: list.data.total })}
-          </Text>
-          {list.data.items.length === 0 ? (
-            <EmptyState
-              title={
-                filtered ? t('console.households.noMatchTitle') : t('console.households.emptyTitle')
-              }
-              description={
-                filtered ? t('console.households.noMatch') : t('console.households.empty')
-              }
-            />
-          ) : (
-            <Table highlightOnHover striped withTableBorder verticalSpacing="sm" fz="md">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('console.households.columns.headName')}</Table.Th>
-                  {viewerCommune ? null : (
-                    <Table.Th>{t('console.households.columns.commune')}</Table.Th>
-                  )}
-                  <Table.Th>{t('console.households.columns.village')}</Table.Th>
-                  <Table.Th ta="right">{t('console.households.columns.members')}</Table.Th>
-                  <Table.Th>{t('console.households.columns.visitResult')}</Table.Th>
-                  <Table.Th>{t('console.households.columns.visitDate')}</Table.Th>
-                  <Table.Th>{t('console.households.columns.receivedAt')}</Table.Th>
-                  <Table.Th>{t('console.households.columns.device')}</Table.Th>
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.households.total', { count: total })}
+        totalTestId="console-total"
+        empty={{
+          title: filtered
+            ? t('console.households.noMatchTitle')
+            : t('console.households.emptyTitle'),
+          description: filtered ? t('console.households.noMatch') : t('console.households.empty'),
+        }}
+      >
+        {(rows) => (
+          <Table highlightOnHover striped withTableBorder verticalSpacing="sm" fz="md">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('console.households.columns.headName')}</Table.Th>
+                {viewerCommune ? null : (
+                  <Table.Th>{t('console.households.columns.commune')}</Table.Th>
+                )}
+                <Table.Th>{t('console.households.columns.village')}</Table.Th>
+                <Table.Th ta="right">{t('console.households.columns.members')}</Table.Th>
+                <Table.Th>{t('console.households.columns.visitResult')}</Table.Th>
+                <Table.Th>{t('console.households.columns.visitDate')}</Table.Th>
+                <Table.Th>{t('console.households.columns.receivedAt')}</Table.Th>
+                <Table.Th>{t('console.households.columns.device')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((h) => (
+                <Table.Tr
+                  key={h.id}
+                  onClick={() => navigate({ page: 'household', id: h.id })}
+                  style={{ cursor: 'pointer' }}
+                >
+                  <Table.Td>
+                    <RouteLink to={{ page: 'household', id: h.id }} fw={700}>
+                      {h.headName}
+                    </RouteLink>
+                  </Table.Td>
+                  {viewerCommune ? null : <Table.Td>{communes.nameOf(h.communeCode)}</Table.Td>}
+                  <Table.Td>{h.villageName ?? h.villageCode}</Table.Td>
+                  <Table.Td ta="right">{formatCount(h.memberCount, locale)}</Table.Td>
+                  <Table.Td>
+                    {h.visitResult
+                      ? choiceLabel(visitResult?.choices ?? [], h.visitResult, locale)
+                      : t('answer.empty')}
+                  </Table.Td>
+                  <Table.Td>{formatIsoDate(h.visitDate)}</Table.Td>
+                  <Table.Td>{formatDateTime(h.receivedAt)}</Table.Td>
+                  <Table.Td title={h.deviceId}>
+                    <Text c="dimmed" size="sm">
+                      {shortId(h.deviceId)}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((h) => (
-                  <Table.Tr
-                    key={h.id}
-                    onClick={() => navigate({ page: 'household', id: h.id })}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    <Table.Td>
-                      <RouteLink to={{ page: 'household', id: h.id }} fw={700}>
-                        {h.headName}
-                      </RouteLink>
-                    </Table.Td>
-                    {viewerCommune ? null : <Table.Td>{communes.nameOf(h.communeCode)}</Table.Td>}
-                    <Table.Td>{h.villageName ?? h.villageCode}</Table.Td>
-                    <Table.Td ta="right">{formatCount(h.memberCount, locale)}</Table.Td>
-                    <Table.Td>
-                      {h.visitResult
-                        ? choiceLabel(visitResult?.choices ?? [], h.visitResult, locale)
-                        : t('answer.empty')}
-                    </Table.Td>
-                    <Table.Td>{formatIsoDate(h.visitDate)}</Table.Td>
-                    <Table.Td>{formatDateTime(h.receivedAt)}</Table.Td>
-                    <Table.Td title={h.deviceId}>
-                      <Text c="dimmed" size="sm">
-                        {shortId(h.deviceId)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
     </Stack>
   )
 }

@@ -2,9 +2,7 @@ import {
   Alert,
   Badge,
   Button,
-  EmptyState,
   Group,
-  Loader,
   SegmentedControl,
   Select,
   Stack,
@@ -24,9 +22,8 @@ import { useCommunes } from '../common/communes.hook'
 import { ConfirmModal } from '../common/confirm.modal'
 import { consoleErrorMessage } from '../common/console-errors'
 import { formatDay } from '../common/dates'
-import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
-import { Pager } from '../common/pager'
+import { PagedList } from '../common/paged-list'
 import { ResetPasswordModal } from './reset-password.modal'
 import { UserFormModal } from './user-form.modal'
 
@@ -137,50 +134,46 @@ export function UsersScreen() {
           />
         </Stack>
       </Group>
-      {list.state === 'loading' ? <Loader /> : null}
-      {list.state === 'failed' ? <LoadError code={list.code} onRetry={list.reload} /> : null}
-      {list.state === 'done' ? (
-        <>
-          <Text fw={600}>{t('console.users.total', { count: list.data.total })}</Text>
-          {list.data.items.length === 0 ? (
-            <EmptyState
-              title={t('console.users.emptyTitle')}
-              description={t('console.users.empty')}
-            />
-          ) : (
-            <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="users">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('console.users.columns.name')}</Table.Th>
-                  <Table.Th>{t('console.users.columns.role')}</Table.Th>
-                  <Table.Th>{t('console.users.columns.commune')}</Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>
-                    {t('console.users.columns.status')}
-                  </Table.Th>
-                  <Table.Th style={{ whiteSpace: 'nowrap' }}>
-                    {t('console.users.columns.createdAt')}
-                  </Table.Th>
-                  <Table.Th ta="right">{t('console.common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((user) => (
-                  <UserRow
-                    key={user.id}
-                    user={user}
-                    isMe={user.id === me.id}
-                    onEdit={() => setDialog({ kind: 'edit', user })}
-                    onReset={() => setDialog({ kind: 'reset', user })}
-                    onDisable={() => setDialog({ kind: 'disable', user })}
-                    onEnable={() => setDisabled(user, false)}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-          <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
-        </>
-      ) : null}
+      <PagedList
+        list={list}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={setPage}
+        totalLabel={(total) => t('console.users.total', { count: total })}
+        empty={{ title: t('console.users.emptyTitle'), description: t('console.users.empty') }}
+      >
+        {(rows) => (
+          <Table striped withTableBorder verticalSpacing="sm" fz="md" data-testid="users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('console.users.columns.name')}</Table.Th>
+                <Table.Th>{t('console.users.columns.role')}</Table.Th>
+                <Table.Th>{t('console.users.columns.commune')}</Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>
+                  {t('console.users.columns.status')}
+                </Table.Th>
+                <Table.Th style={{ whiteSpace: 'nowrap' }}>
+                  {t('console.users.columns.createdAt')}
+                </Table.Th>
+                <Table.Th ta="right">{t('console.common.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  isMe={user.id === me.id}
+                  onEdit={() => setDialog({ kind: 'edit', user })}
+                  onReset={() => setDialog({ kind: 'reset', user })}
+                  onDisable={() => setDialog({ kind: 'disable', user })}
+                  onEnable={() => setDisabled(user, false)}
+                />
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
       {dialog?.kind === 'create' || dialog?.kind === 'edit' ? (
         <UserFormModal
           user={dialog.kind === 'edit' ? dialog.user : null}
