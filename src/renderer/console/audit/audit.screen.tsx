@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { auditActorKindSchema } from '../../../shared/api/http.contract'
@@ -9,6 +9,7 @@ import { mayCall } from '../app/permissions'
 import { useSession } from '../app/session.context'
 import { useCommunes } from '../common/communes.hook'
 import { readDayRange } from '../common/dates'
+import { DayRangeInputs } from '../common/day-range.inputs'
 import { PageHeader } from '../common/page.header'
 import { PagedList } from '../common/paged-list'
 import {
@@ -145,21 +146,17 @@ export function AuditScreen() {
           />
         </Group>
         <Group align="flex-start" gap="md">
-          <TextInput
-            label={t('console.audit.from')}
-            placeholder={t('console.audit.datePlaceholder')}
-            value={filters.from}
-            onChange={(e) => set('from', e.currentTarget.value)}
-            error={range.fromError ? t('console.validation.date') : null}
-            w={170}
-          />
-          <TextInput
-            label={t('console.audit.to')}
-            placeholder={t('console.audit.datePlaceholder')}
-            value={filters.to}
-            onChange={(e) => set('to', e.currentTarget.value)}
-            error={range.toError ? t(`console.validation.${range.toError}`) : null}
-            w={170}
+          <DayRangeInputs
+            from={filters.from}
+            to={filters.to}
+            range={range}
+            labels={{
+              from: t('console.audit.from'),
+              to: t('console.audit.to'),
+              placeholder: t('console.audit.datePlaceholder'),
+            }}
+            onChange={set}
+            width={170}
           />
           <Button
             variant="default"

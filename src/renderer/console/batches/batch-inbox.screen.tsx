@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Select, Stack } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BATCH_STATUSES } from '../../../shared/api/http/sync.contract'
@@ -9,6 +9,7 @@ import { mayCall } from '../app/permissions'
 import { useSession } from '../app/session.context'
 import { useCommunes } from '../common/communes.hook'
 import { readDayRange } from '../common/dates'
+import { DayRangeInputs } from '../common/day-range.inputs'
 import { PageHeader } from '../common/page.header'
 import { PagedList } from '../common/paged-list'
 import { BatchInboxTable } from './batch-inbox.table'
@@ -109,21 +110,17 @@ export function BatchInboxScreen() {
           clearable
           w={190}
         />
-        <TextInput
-          label={t('console.batches.from')}
-          placeholder={t('console.batches.datePlaceholder')}
-          value={filters.from}
-          onChange={(e) => set('from', e.currentTarget.value)}
-          error={range.fromError ? t('console.validation.date') : null}
-          w={140}
-        />
-        <TextInput
-          label={t('console.batches.to')}
-          placeholder={t('console.batches.datePlaceholder')}
-          value={filters.to}
-          onChange={(e) => set('to', e.currentTarget.value)}
-          error={range.toError ? t(`console.validation.${range.toError}`) : null}
-          w={140}
+        <DayRangeInputs
+          from={filters.from}
+          to={filters.to}
+          range={range}
+          labels={{
+            from: t('console.batches.from'),
+            to: t('console.batches.to'),
+            placeholder: t('console.batches.datePlaceholder'),
+          }}
+          onChange={set}
+          width={140}
         />
         {filtered ? (
           <Button
