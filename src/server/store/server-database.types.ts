@@ -93,7 +93,16 @@ export interface RevisionTable {
   received_at: string
   /** The cleaned response when cleaning changed it (migration 0007); else the payload's. */
   clean_response_json: string | null
+  /** Staff's decision on a rejected revision (migration 0012): null while it waits. */
+  quarantine_state: QuarantineState | null
+  quarantine_note: string | null
+  /** Username of who handled it. */
+  quarantine_by: string | null
+  quarantine_at: string | null
 }
+
+/** 'dismissed': handled without taking it in (kept in the log, with a note). */
+export type QuarantineState = 'dismissed'
 
 /** Current state of each household, derived from its winning revision. */
 export interface HouseholdTable {

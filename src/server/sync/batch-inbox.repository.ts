@@ -87,6 +87,12 @@ export async function listInbox(
   return { total: Number(counted.n), items: rows.map(toInboxBatch) }
 }
 
+/** One batch of the inbox by id (a refused batch by its server-made id), or null. */
+export async function findInboxBatch(db: Db, id: string): Promise<InboxBatch | null> {
+  const row = await db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toInboxBatch(row) : null
+}
+
 function toInboxBatch(row: BatchTable): InboxBatch {
   return {
     id: row.id,
@@ -110,6 +116,7 @@ export interface QuarantineFilter {
   communeCode: string | null
   deviceId?: string
   batchId?: string
+  state?: QuarantinedRevision['state']
   limit: number
   offset: number
 }
@@ -123,6 +130,8 @@ export async function listQuarantine(
   if (filter.communeCode) query = query.where('commune_code', '=', filter.communeCode)
   if (filter.deviceId) query = query.where('device_id', '=', filter.deviceId)
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId)
+  if (filter.state === 'open') query = query.where('quarantine_state', 'is', null)
+  if (filter.state === 'dismissed') query = query.where('quarantine_state', '=', 'dismissed')
   const counted = await query
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()
@@ -137,6 +146,10 @@ export async function listQuarantine(
       'issues_json',
       'device_saved_at',
       'received_at',
+      'quarantine_state',
+      'quarantine_note',
+      'quarantine_by',
+      'quarantine_at',
     ])
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
@@ -157,6 +170,10 @@ type QuarantineRow = Pick<
   | 'issues_json'
   | 'device_saved_at'
   | 'received_at'
+  | 'quarantine_state'
+  | 'quarantine_note'
+  | 'quarantine_by'
+  | 'quarantine_at'
 >
 
 function toQuarantined(row: QuarantineRow): QuarantinedRevision {
@@ -171,5 +188,9 @@ function toQuarantined(row: QuarantineRow): QuarantinedRevision {
     issues: row.issues_json ? (JSON.parse(row.issues_json) as ValidationIssue[]) : [],
     deviceSavedAt: row.device_saved_at,
     receivedAt: row.received_at,
+    state: row.quarantine_state ?? 'open',
+    handledBy: row.quarantine_by,
+    handledAt: row.quarantine_at,
+    note: row.quarantine_note,
   }
 }

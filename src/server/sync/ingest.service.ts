@@ -217,6 +217,10 @@ const REVISION_INSERT: RowsInsert<RevisionTable> = {
     device_saved_at: 'text',
     received_at: 'text',
     clean_response_json: 'text',
+    quarantine_state: 'text',
+    quarantine_note: 'text',
+    quarantine_by: 'text',
+    quarantine_at: 'text',
   },
   tail: 'on conflict ("id") do nothing returning "id"',
 }
@@ -246,6 +250,10 @@ function revisionRow(
       verdict.status === 'accepted' ? json.cleaned(verdict.response, revision.response) : null,
     device_saved_at: revision.savedAt,
     received_at: receivedAt,
+    quarantine_state: null,
+    quarantine_note: null,
+    quarantine_by: null,
+    quarantine_at: null,
   }
 }
 

@@ -28,7 +28,7 @@ export type RevisionVerdict =
  * `villages` are the commune's village codes (see communeVillageCodes).
  */
 export function judgeRevision(
-  batch: SyncBatch,
+  batch: Pick<SyncBatch, 'communeCode'>,
   revision: HouseholdRevision,
   forms: FormLookup = builtinForms,
   villages: readonly string[] = PILOT_VILLAGE_CODES,

@@ -1,16 +1,17 @@
-import { AppError } from '../../shared/result'
+import { AppError, NotFoundError } from '../../shared/result'
 import { communeScope, requireCommuneAccess } from '../auth/require-role'
 import { loadFormLookup } from '../forms/form-registry'
 import type { HttpHandlers } from '../http/http-handler'
 import type { RequestContext } from '../http/request-context'
-import { listInbox, listQuarantine } from './batch-inbox.repository'
+import { findInboxBatch, listInbox, listQuarantine } from './batch-inbox.repository'
 import { listConflicts } from './conflict.repository'
 import { resolveConflict } from './conflict-resolution.service'
-import { importedRecords } from './imported-records.query'
+import { batchRecords, importedRecords } from './imported-records.query'
 import { pullChanges } from './pull.service'
+import { dismissQuarantined, recheckQuarantined } from './quarantine.service'
 import { importSealedBatch } from './sealed-import.service'
 
-/** Device sync calls, and the province's batch inbox and quarantine. */
+/** Device sync calls, and the province's batch inbox, quarantine and conflicts. */
 export const syncHandlers = {
   'sync.uploadSealedBatch': async (ctx, bytes) =>
     (await importSealedBatch(ctx, bytes, 'http', importer(ctx))).signedReceipt,
@@ -45,6 +46,20 @@ export const syncHandlers = {
     const { limit, offset, communeCode, ...rest } = input
     return listQuarantine(ctx.db, { ...rest, communeCode: scoped(ctx, communeCode), limit, offset })
   },
+  'batches.get': async (ctx, input) => {
+    const batch = await findInboxBatch(ctx.db, input.id)
+    // A refused batch may name no commune; only province roles see those.
+    if (!batch) throw new NotFoundError('Batch')
+    requireCommuneAccess(ctx, batch.communeCode ?? '')
+    const records = await batchRecords(ctx.db, batch.id, input)
+    return { batch, records: records.items, recordsTotal: records.total }
+  },
+  'quarantine.recheck': async (ctx, input) => ({
+    outcomes: await recheckQuarantined(ctx, input.revisionIds),
+  }),
+  'quarantine.dismiss': async (ctx, input) => ({
+    dismissed: await dismissQuarantined(ctx, input.revisionIds, input.note),
+  }),
   'sync.pull': (ctx, input) => pullChanges(ctx, deviceCommune(ctx), input),
   'conflicts.list': (ctx, input) => {
     const { limit, offset, communeCode, ...rest } = input

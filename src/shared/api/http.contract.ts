@@ -4,6 +4,7 @@ import { authCalls } from './http/auth.contract'
 import { deviceCalls } from './http/devices.contract'
 import { formsCalls } from './http/forms.contract'
 import { householdCalls } from './http/households.contract'
+import { inboxCalls } from './http/inbox.contract'
 import { placesCalls } from './http/places.contract'
 import { syncCalls } from './http/sync.contract'
 import { systemCalls } from './http/system.contract'
@@ -15,6 +16,7 @@ export * from './http/devices.contract'
 export * from './http/forms.contract'
 export * from './http/households.contract'
 export * from './http/http-call'
+export * from './http/inbox.contract'
 export * from './http/places.contract'
 export * from './http/sync.contract'
 export * from './http/system.contract'
@@ -29,6 +31,7 @@ export * from './http/users.contract'
 export const httpContract = {
   ...systemCalls,
   ...syncCalls,
+  ...inboxCalls,
   ...householdCalls,
   ...placesCalls,
   ...formsCalls,

@@ -6,6 +6,7 @@ import { formsMigration } from './0004-forms'
 import { devicesMigration } from './0005-devices'
 import { sealedBatchesMigration } from './0006-sealed-batches'
 import { conflictsAndPullMigration } from './0007-conflicts-and-pull'
+import { quarantineReviewMigration } from './0012-quarantine-review'
 
 /**
  * Every migration of the server store, by name. Names are numbered and sort in the order
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-devices': devicesMigration,
   '0006-sealed-batches': sealedBatchesMigration,
   '0007-conflicts-and-pull': conflictsAndPullMigration,
+  '0012-quarantine-review': quarantineReviewMigration,
 }
 
 /** Kysely's migration provider over the in-code list (no files to find at run time). */

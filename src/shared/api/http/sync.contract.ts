@@ -102,6 +102,12 @@ export const quarantinedRevisionSchema = z.object({
   issues: z.array(validationIssueSchema),
   deviceSavedAt: z.string(),
   receivedAt: z.string(),
+  /** 'open' while it waits for staff; 'dismissed' when handled without taking it in. */
+  state: z.enum(['open', 'dismissed']),
+  /** Who handled it, when and why (null while open). */
+  handledBy: z.string().nullable(),
+  handledAt: z.string().nullable(),
+  note: z.string().nullable(),
 })
 export type QuarantinedRevision = z.infer<typeof quarantinedRevisionSchema>
 
@@ -272,6 +278,7 @@ export const syncCalls = defineHttp({
       communeCode: communeCodeSchema.optional(),
       deviceId: z.uuid().optional(),
       batchId: z.string().max(64).optional(),
+      state: z.enum(['open', 'dismissed']).optional(),
       ...inboxPaging,
     }),
     output: z.object({ total: z.number().int(), items: z.array(quarantinedRevisionSchema) }),
