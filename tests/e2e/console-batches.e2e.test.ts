@@ -148,6 +148,62 @@ describe('batch inbox, import and quarantine in Chromium', () => {
     expect(h.pageErrors).toEqual([])
   }, 30_000)
 
+  it('opens a batch from the inbox with the result of each record it brought', async () => {
+    await page.goto(`${h.server.url}/batches`)
+    const table = page.getByTestId('batch-inbox')
+    await table.waitFor()
+    const late = table.locator('tbody tr').filter({ hasText: 'Đồng hồ máy bị lùi' })
+    await late.getByRole('link').first().click()
+    const detail = page.getByTestId('batch-detail')
+    await detail.waitFor()
+    expect(new URL(page.url()).pathname).toMatch(/^\/batches\/[0-9a-f-]{36}$/)
+    const facts = (await page.getByTestId('batch-facts').textContent()) ?? ''
+    expect(facts).toContain('Xã Ngọc Đường')
+    expect(facts).toContain('Đồng hồ máy bị lùi')
+    const records = page.getByTestId('batch-import-records')
+    await records.waitFor()
+    // Rejected records come first: they are the ones staff act on.
+    expect(await records.locator('tbody tr').count()).toBe(1)
+    expect(await records.textContent()).toContain('Không qua kiểm tra của mẫu phiếu')
+    await h.shot('console-batch-detail.png')
+    await page.getByRole('link', { name: '← Hộp thư lô' }).click()
+    await table.waitFor()
+  }, 30_000)
+
+  it('checks a quarantined record again, then sets it aside with a reason', async () => {
+    await nav('Hồ sơ bị từ chối').click()
+    const table = page.getByTestId('quarantine')
+    await table.waitFor()
+    await table.getByRole('checkbox', { name: 'Chọn phiếu này' }).check()
+    const actions = page.getByTestId('quarantine-actions')
+    await actions.getByText('Đã chọn 1 phiếu').waitFor()
+    await h.shot('console-quarantine-selected.png')
+
+    await actions.getByRole('button', { name: 'Kiểm tra lại' }).click()
+    const notice = page.getByTestId('quarantine-notice')
+    await notice.getByText('1 vẫn bị từ chối').waitFor()
+    expect(await table.locator('tbody tr').count()).toBe(1)
+
+    await table.getByRole('checkbox', { name: 'Chọn phiếu này' }).check()
+    await actions.getByRole('button', { name: 'Để riêng…' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('button', { name: 'Để riêng', exact: true }).click()
+    await dialog.getByText('Cần ghi lý do').waitFor()
+    await dialog.getByLabel('Lý do').fill('Hộ đã được khảo sát lại bằng phiếu khác')
+    await h.shot('console-quarantine-dismiss.png')
+    await dialog.getByRole('button', { name: 'Để riêng', exact: true }).click()
+    await notice.getByText('Đã để riêng 1 phiếu.').waitFor()
+    await page.getByText('Không có hồ sơ bị từ chối').waitFor()
+
+    await page.getByText('Đã để riêng', { exact: true }).first().click()
+    await table.waitFor()
+    const row = (await table.textContent()) ?? ''
+    expect(row).toContain('Hộ đã được khảo sát lại bằng phiếu khác')
+    expect(row).toContain('quantri.tinh')
+    await h.shot('console-quarantine-dismissed.png')
+    expect(h.pageErrors).toEqual([])
+  }, 30_000)
+
   it('shows a commune viewer only their commune, and no import', async () => {
     const viewer = {
       username: 'lan.pt',

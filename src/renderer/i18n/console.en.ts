@@ -1,9 +1,11 @@
+import { inboxEn } from './console/inbox.en'
 import type { ConsoleMessages } from './console.vi'
 
 /** English messages of the province console: same keys as the Vietnamese (the type enforces it). */
 export const consoleEn: ConsoleMessages = {
   name: 'Làng Số',
   subtitle: 'Province console',
+  inbox: inboxEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -1,3 +1,4 @@
+import { inboxVi } from './console/inbox.vi'
 /**
  * Vietnamese messages of the province console (`console.*` in the app catalog). Wording is
  * what province and commune staff say; `{{name}}` marks a value filled in at run time.
@@ -5,6 +6,7 @@
 export const consoleVi = {
   name: 'Làng Số',
   subtitle: 'Bảng điều khiển tỉnh',
+  inbox: inboxVi,
   common: {
     save: 'Lưu',
     cancel: 'Huỷ',

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { InboxBatch, QuarantinedRevision } from '../../shared/api/http/sync.contract'
 import type { ValidationIssue } from '../../shared/forms/validation-issue'
+import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
 import { newId } from '../../shared/ids/uuid'
+import { villageNamesByCode } from '../places/village.repository'
 import type { BatchTable, RevisionTable, ServerDatabase } from '../store/server-database.types'
 
 type Db = Kysely<ServerDatabase> | Transaction<ServerDatabase>
@@ -150,13 +152,22 @@ export async function listQuarantine(
       'quarantine_note',
       'quarantine_by',
       'quarantine_at',
+      'payload_json',
     ])
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(filter.limit)
     .offset(filter.offset)
     .execute()
-  return { total: Number(counted.n), items: rows.map(toQuarantined) }
+  const revisions = rows.map((row) => JSON.parse(row.payload_json) as HouseholdRevision)
+  const villages = await villageNamesByCode(
+    db,
+    revisions.map((r) => r.villageCode),
+  )
+  return {
+    total: Number(counted.n),
+    items: rows.map((row, i) => toQuarantined(row, revisions[i] as HouseholdRevision, villages)),
+  }
 }
 
 type QuarantineRow = Pick<
@@ -176,11 +187,19 @@ type QuarantineRow = Pick<
   | 'quarantine_at'
 >
 
-function toQuarantined(row: QuarantineRow): QuarantinedRevision {
+function toQuarantined(
+  row: QuarantineRow,
+  revision: HouseholdRevision,
+  villages: ReadonlyMap<string, string>,
+): QuarantinedRevision {
+  const headName = revision.response.answers.head_name
   return {
     revisionId: row.id,
     batchId: row.batch_id,
     householdId: row.household_id,
+    headName: typeof headName === 'string' && headName !== '' ? headName : null,
+    villageCode: revision.villageCode,
+    villageName: villages.get(revision.villageCode) ?? null,
     deviceId: row.device_id,
     communeCode: row.commune_code,
     reason: row.reason,

@@ -13,8 +13,8 @@ import { serverStores, startTestServer, type TestServer } from '../../support/se
 import { dataOf } from '../api-client'
 import {
   addUser,
-  type ConsoleClient,
   COMMUNE,
+  type ConsoleClient,
   completeSetup,
   OTHER_COMMUNE,
 } from '../auth/auth-test-kit'
@@ -74,7 +74,12 @@ describe.each(serverStores())('quarantine review on $name', (variant) => {
 
   it('takes a record in once its village is listed, and the household appears', async () => {
     const { early, broken } = await rejectTwo()
-    expect((await quarantine('?state=open')).total).toBe(2)
+    const waiting = await quarantine('?state=open')
+    expect(waiting.items.find((q) => q.revisionId === early.id)).toMatchObject({
+      headName: 'Lò Văn Páo',
+      villageCode: secondVillage,
+      villageName: null,
+    })
 
     // Still missing: checking again changes nothing but brings the reason up to date.
     const first = dataOf(
@@ -155,6 +160,8 @@ describe.each(serverStores())('quarantine review on $name', (variant) => {
     expect((await quarantine('?state=dismissed')).items).toEqual([
       expect.objectContaining({
         revisionId: broken.id,
+        headName: null,
+        villageName: 'Tổ 1',
         state: 'dismissed',
         handledBy: 'admin',
         note: 'Hộ đã khảo sát lại bằng phiếu khác',

@@ -1,4 +1,5 @@
 import { AuditScreen } from '../audit/audit.screen'
+import { BatchDetailScreen } from '../batches/batch-detail.screen'
 import { BatchImportScreen } from '../batches/batch-import.screen'
 import { BatchInboxScreen } from '../batches/batch-inbox.screen'
 import { QuarantineScreen } from '../batches/quarantine.screen'
@@ -34,6 +35,8 @@ export function ConsolePageView({ route }: { route: ConsoleRoute }) {
       return <DevicesScreen />
     case 'batches':
       return <BatchInboxScreen />
+    case 'batch':
+      return <BatchDetailScreen key={route.id} id={route.id} />
     case 'batchImport':
       return <BatchImportScreen />
     case 'quarantine':

@@ -12,6 +12,7 @@ export type ConsoleRoute =
   | { page: 'villageImport'; communeCode: string | null }
   | { page: 'devices' }
   | { page: 'batches' }
+  | { page: 'batch'; id: string }
   | { page: 'batchImport' }
   | { page: 'quarantine' }
   | { page: 'conflicts' }
@@ -27,6 +28,8 @@ export type ConsolePage = ConsoleRoute['page']
 const UUID = /^[0-9a-fA-F-]{36}$/
 const COMMUNE = /^\d{5}$/
 const FORM_ID = /^[a-z][a-z0-9_-]{0,63}$/
+/** Batch ids are UUIDs made by laptops; refused batches get server-made ones. */
+const BATCH_ID = /^[0-9A-Za-z-]{1,64}$/
 
 /** The page a URL points to; anything unknown is the household list. */
 export function parseRoute(pathname: string, search = ''): ConsoleRoute {
@@ -45,7 +48,7 @@ export function parseRoute(pathname: string, search = ''): ConsoleRoute {
     case 'devices':
       return { page: 'devices' }
     case 'batches':
-      return second === 'import' ? { page: 'batchImport' } : { page: 'batches' }
+      return batchesRoute(second)
     case 'quarantine':
       return { page: 'quarantine' }
     case 'conflicts':
@@ -105,6 +108,8 @@ export function routeUrl(route: ConsoleRoute): string {
       return '/devices'
     case 'batches':
       return '/batches'
+    case 'batch':
+      return `/batches/${encodeURIComponent(route.id)}`
     case 'batchImport':
       return '/batches/import'
     case 'quarantine':
@@ -124,6 +129,13 @@ export function routeUrl(route: ConsoleRoute): string {
     case 'audit':
       return '/audit'
   }
+}
+
+/** `/batches`, `/batches/import` or one batch (`/batches/<id>`). */
+function batchesRoute(second: string | undefined): ConsoleRoute {
+  if (second === 'import') return { page: 'batchImport' }
+  if (second && BATCH_ID.test(second)) return { page: 'batch', id: second }
+  return { page: 'batches' }
 }
 
 function positive(text: string | null): number | null {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { HttpOutput } from '../../../shared/api/http.contract'
 import { formatDateTime } from '../../common/format/date.format'
 import { shortId } from '../common/short-id'
+import { FactRow, OutcomeCount } from './batch-facts'
 
 type ImportResult = HttpOutput<'batches.importFile'>
 
@@ -46,9 +47,21 @@ export function BatchImportResult({
         </Alert>
       )}
       <SimpleGrid cols={3}>
-        <Count label={t('console.batchImport.accepted')} value={receipt.accepted} color="green" />
-        <Count label={t('console.batchImport.duplicates')} value={receipt.duplicate} color="blue" />
-        <Count label={t('console.batchImport.rejected')} value={receipt.rejected} color="red" />
+        <OutcomeCount
+          label={t('console.batchImport.accepted')}
+          value={receipt.accepted}
+          color="green"
+        />
+        <OutcomeCount
+          label={t('console.batchImport.duplicates')}
+          value={receipt.duplicate}
+          color="blue"
+        />
+        <OutcomeCount
+          label={t('console.batchImport.rejected')}
+          value={receipt.rejected}
+          color="red"
+        />
       </SimpleGrid>
       <Paper withBorder p="md" radius="md">
         <Text fw={700} mb="xs">
@@ -56,7 +69,7 @@ export function BatchImportResult({
         </Text>
         <Table variant="vertical" withTableBorder={false} fz="md" data-testid="batch-manifest">
           <Table.Tbody>
-            <Row label={t('console.batchImport.device')}>
+            <FactRow label={t('console.batchImport.device')}>
               <Group gap="xs">
                 {deviceName(manifest.deviceId) ? (
                   <Text>{deviceName(manifest.deviceId)}</Text>
@@ -65,21 +78,21 @@ export function BatchImportResult({
                   {shortId(manifest.deviceId)}
                 </Text>
               </Group>
-            </Row>
-            <Row label={t('console.batchImport.commune')}>
+            </FactRow>
+            <FactRow label={t('console.batchImport.commune')}>
               {communeName(manifest.communeCode) ?? manifest.communeCode}
-            </Row>
-            <Row label={t('console.batchImport.createdAt')}>
+            </FactRow>
+            <FactRow label={t('console.batchImport.createdAt')}>
               {formatDateTime(manifest.createdAt)}
-            </Row>
-            <Row label={t('console.batchImport.contents')}>
+            </FactRow>
+            <FactRow label={t('console.batchImport.contents')}>
               {t('console.batchImport.contentsValue', {
                 revisions: manifest.revisions,
                 households: manifest.households,
                 members: manifest.members,
               })}
-            </Row>
-            <Row label={t('console.batchImport.forms')}>
+            </FactRow>
+            <FactRow label={t('console.batchImport.forms')}>
               <Group gap={6}>
                 {manifest.forms.map((form) => (
                   <Badge key={`${form.id}/${form.version}`} variant="outline" size="md" tt="none">
@@ -90,35 +103,15 @@ export function BatchImportResult({
                   </Badge>
                 ))}
               </Group>
-            </Row>
-            <Row label={t('console.batchImport.batchId')}>
+            </FactRow>
+            <FactRow label={t('console.batchImport.batchId')}>
               <Text ff="monospace" size="sm">
                 {manifest.batchId}
               </Text>
-            </Row>
+            </FactRow>
           </Table.Tbody>
         </Table>
       </Paper>
     </Stack>
-  )
-}
-
-function Count({ label, value, color }: { label: string; value: number; color: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text c="dimmed">{label}</Text>
-      <Text fz={32} fw={700} c={value > 0 ? `${color}.8` : 'gray.6'}>
-        {value}
-      </Text>
-    </Paper>
-  )
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={200}>{label}</Table.Th>
-      <Table.Td>{children}</Table.Td>
-    </Table.Tr>
   )
 }

@@ -2,6 +2,7 @@ import { Badge, Stack, Table, Text, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { InboxBatch } from '../../../shared/api/http/sync.contract'
 import { formatDateTime } from '../../common/format/date.format'
+import { RouteLink } from '../app/navigation'
 import { shortId } from '../common/short-id'
 import { batchRefusalText } from './batch-reasons'
 
@@ -43,7 +44,11 @@ export function BatchInboxTable({
       <Table.Tbody>
         {items.map((batch) => (
           <Table.Tr key={batch.id} data-status={batch.status}>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(batch.receivedAt)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <RouteLink to={{ page: 'batch', id: batch.id }} size="sm">
+                {formatDateTime(batch.receivedAt)}
+              </RouteLink>
+            </Table.Td>
             <Table.Td>
               <Stack gap={0}>
                 <Text size="sm" ff="monospace" title={batch.deviceId ?? undefined}>

@@ -96,6 +96,10 @@ export const quarantinedRevisionSchema = z.object({
   revisionId: z.string(),
   batchId: z.string(),
   householdId: z.string(),
+  /** The head's name and the village as the record gives them (null when it has none). */
+  headName: z.string().nullable(),
+  villageCode: z.string(),
+  villageName: z.string().nullable(),
   deviceId: z.string(),
   communeCode: z.string(),
   reason: z.string().nullable(),
