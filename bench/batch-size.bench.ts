@@ -1,7 +1,8 @@
 /**
  * Bytes per household on the wire (and in a file) for sealed batches, next to what the
  * same revisions cost as plain JSON, gzipped JSON, brotli JSON and ODK-style XML
- * submissions (one gzipped XML document per household, as ODK Collect sends them). Also
+ * submissions (one gzipped XML document per household, as ODK Collect sends them), and next
+ * to format version 1 (what devices wrote before version 3, docs/batch-format.md). Also
  * times sealing (the desktop's export) and opening (the server's verify, decrypt, decode
  * and validate). Prints a table and writes bench-results/batch-size.json. Asserts nothing.
  *
@@ -17,7 +18,7 @@ import { defaultHouseholdForm } from '../src/shared/forms/default-household-form
 import type { Item } from '../src/shared/forms/form-definition.schema'
 import type { Answer, Answers } from '../src/shared/forms/form-response.schema'
 import type { HouseholdRevision } from '../src/shared/household/household-revision.schema'
-import { openBatch, sealBatch } from '../src/shared/sync/batch-codec.node.js'
+import { openBatch, readBatchManifest, sealBatch } from '../src/shared/sync/batch-codec.node.js'
 import {
   BROTLI_QUALITY,
   BROTLI_QUALITY_SMALL,
@@ -119,6 +120,8 @@ const brotli = (bytes: Uint8Array, quality: number) =>
 interface Row {
   households: number
   sealedBytes: number
+  sealedCodec: string
+  sealedV1Bytes: number
   sealedQ11Bytes: number
   jsonBytes: number
   gzipJsonBytes: number
@@ -145,6 +148,7 @@ async function measure(households: number): Promise<Row> {
   const runs = households >= 5000 ? Math.min(RUNS, 2) : RUNS
   const sealed = await timed(runs, () => sealBatch(input))
   const sealedQ11 = await timed(1, () => sealBatch(input, { brotliQuality: 11 }))
+  const sealedV1 = sealBatch(input, { legacyFormat: true })
   const reader = {
     ...openKeys(),
     devicePublicKey: knownDevice(DEVICE_ID),
@@ -176,6 +180,8 @@ async function measure(households: number): Promise<Row> {
   return {
     households,
     sealedBytes: sealed.result.length,
+    sealedCodec: readBatchManifest(sealed.result).payload.codec,
+    sealedV1Bytes: sealedV1.length,
     sealedQ11Bytes: sealedQ11.result.length,
     jsonBytes: json.length,
     gzipJsonBytes: gzipSync(json, { level: 9 }).length,
@@ -194,10 +200,10 @@ const cell = (value: number, width: number, digits = 0) => value.toFixed(digits)
 
 function printTable(rows: Row[]): void {
   console.log(
-    `Bytes per 6-member household. sealed: brotli q${BROTLI_QUALITY_SMALL} up to ${SMALL_PAYLOAD_BYTES / 1024} KiB of payload, q${BROTLI_QUALITY} above; sealed-q11: always q11. Ratios are baseline ÷ sealed.\n`,
+    `Bytes per 6-member household. sealed: format version 3, brotli q${BROTLI_QUALITY_SMALL} up to ${SMALL_PAYLOAD_BYTES / 1024} KiB of payload, q${BROTLI_QUALITY} above, or DEFLATE with dictionary 1 when smaller (codec); sealed-v1: format version 1; sealed-q11: always q11. Ratios are baseline ÷ sealed.\n`,
   )
   console.log(
-    'households  sealed  sealed-q11    JSON  gzip-JSON  brotli-JSON  ODK-XML-gz   JSON÷  gzip÷  XML÷   seal ms  seal-q11 ms  open ms  gzip-JSON ms  gunzip+parse ms',
+    'households  sealed  sealed-v1  codec                 sealed-q11    JSON  gzip-JSON  brotli-JSON  ODK-XML-gz   JSON÷  gzip÷  XML÷   seal ms  seal-q11 ms  open ms  gzip-JSON ms  gunzip+parse ms',
   )
   for (const r of rows) {
     const n = r.households
@@ -206,6 +212,8 @@ function printTable(rows: Row[]): void {
       [
         cell(n, 10),
         cell(sealed, 7),
+        cell(perHousehold(r.sealedV1Bytes, n), 10),
+        r.sealedCodec.padEnd(21),
         cell(perHousehold(r.sealedQ11Bytes, n), 11),
         cell(perHousehold(r.jsonBytes, n), 7),
         cell(perHousehold(r.gzipJsonBytes, n), 10),
@@ -238,6 +246,7 @@ async function main(): Promise<void> {
     odkXmlGzipBytesPerHousehold1000: big ? Math.round(big.odkXmlGzipBytes / big.households) : null,
     sealedBytesPerHousehold100: at(100) ? Math.round((at(100)?.sealedBytes ?? 0) / 100) : null,
     sealedBytesSingleHousehold: at(1)?.sealedBytes ?? null,
+    sealedV1BytesSingleHousehold: at(1)?.sealedV1Bytes ?? null,
     seal5000Ms: largest ? Math.round(largest.sealMs) : null,
     open5000Ms: largest ? Math.round(largest.openMs) : null,
   }

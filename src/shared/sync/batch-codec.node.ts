@@ -2,8 +2,9 @@
  * The sealed batch codec: one format for every way records travel from a laptop to the
  * province — HTTP upload or a file on a USB stick (docs/batch-format.md).
  *
- * - Device: `sealBatch(...)` → bytes to upload or save as a `.langso-batch` file (with an
- *   `enrolmentClaim` while a laptop enrolled by file is unknown to the server);
+ * - Device: `sealBatch(...)` → bytes (format version 3) to upload or save as a
+ *   `.langso-batch` file (with an `enrolmentClaim` while a laptop enrolled by file is
+ *   unknown to the server);
  *   `openReceipt(...)` → the verified receipt to settle records by.
  * - Server: `readBatchManifest(bytes)` (no key: inbox, early rejection, loading the forms
  *   and the device) → `openBatch(bytes, ...)` → revisions to ingest → `sealReceipt(...)`.
@@ -16,10 +17,12 @@ export { BATCH_ERROR_REASONS, BatchError, type BatchErrorReason, isBatchError } 
 export type { FormLookup } from './batch-form-layout.node.js'
 export {
   BATCH_FORMAT_VERSION,
+  BATCH_FORMAT_VERSION_COMPACT,
   BATCH_FORMAT_VERSION_EXTENDED,
   type BatchFormatVersion,
   type BatchLimits,
   DEFAULT_BATCH_LIMITS,
+  type PayloadCodec,
 } from './batch-format'
 export {
   type BatchEnrolmentClaim,

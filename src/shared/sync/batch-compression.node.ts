@@ -1,5 +1,14 @@
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib'
+import { createHash } from 'node:crypto'
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  deflateRawSync,
+  inflateRawSync,
+} from 'node:zlib'
+import { BATCH_DICTIONARY_1_BASE64, BATCH_DICTIONARY_1_SHA256 } from './batch-dictionary.generated'
 import { BatchError } from './batch-error'
+import type { PayloadCodec } from './batch-format'
 
 /**
  * Brotli for the payload. The quality is the sealer's choice, not part of the format: any
@@ -13,6 +22,44 @@ export const BROTLI_QUALITY_SMALL = 11
 export const SMALL_PAYLOAD_BYTES = 256 * 1024
 /** 4 MiB window: repeated names and ids are found across a whole large batch. */
 const BROTLI_WINDOW_BITS = 22
+/**
+ * Payloads up to this size are also tried with DEFLATE and dictionary 1 (format version 3):
+ * it wins for a few households, where Brotli has no context yet; beyond, Brotli's window and
+ * modelling win and trying costs time for nothing (bench/batch-size.bench.ts).
+ */
+export const DICTIONARY_PAYLOAD_BYTES = 64 * 1024
+
+let dictionary1: Buffer | null = null
+
+/** Preset dictionary 1, checked against its hash once (a damaged build must not seal). */
+export function batchDictionary1(): Buffer {
+  if (dictionary1) return dictionary1
+  const bytes = Buffer.from(BATCH_DICTIONARY_1_BASE64, 'base64')
+  if (createHash('sha256').update(bytes).digest('hex') !== BATCH_DICTIONARY_1_SHA256) {
+    throw new Error('The batch dictionary does not have its hash')
+  }
+  dictionary1 = bytes
+  return bytes
+}
+
+/** A compressed payload and how it was compressed. */
+export interface CompressedPayload {
+  codec: PayloadCodec
+  bytes: Buffer
+}
+
+/**
+ * Compresses a version-3 payload with the codec that makes it smallest: Brotli, or for small
+ * payloads DEFLATE with dictionary 1. `brotliQuality` as compressPayload.
+ */
+export function compressPayloadCompact(raw: Uint8Array, brotliQuality?: number): CompressedPayload {
+  const brotli = compressPayload(raw, brotliQuality)
+  if (raw.length > DICTIONARY_PAYLOAD_BYTES) return { codec: 'brotli', bytes: brotli }
+  const deflated = deflateRawSync(raw, { level: 9, memLevel: 9, dictionary: batchDictionary1() })
+  return deflated.length < brotli.length
+    ? { codec: 'deflate-dictionary-1', bytes: deflated }
+    : { codec: 'brotli', bytes: brotli }
+}
 
 /** Compresses the encoded payload; the quality follows its size unless given. */
 export function compressPayload(
@@ -29,18 +76,28 @@ export function compressPayload(
 }
 
 /**
- * Decompresses with a hard output bound: the size the manifest declares (already checked
+ * Decompresses with a hard output bound, whichever the codec: the size the manifest declares (already checked
  * against the reader's limit), so a small stream that expands hugely stops at that size
  * instead of exhausting memory. The output must be exactly that long and the stream must
  * use every input byte.
  */
-export function decompressPayload(compressed: Uint8Array, rawBytes: number): Buffer {
+export function decompressPayload(
+  compressed: Uint8Array,
+  rawBytes: number,
+  codec: PayloadCodec = 'brotli',
+): Buffer {
+  const name = codec === 'brotli' ? 'brotli' : 'DEFLATE'
   // With `info: true` Node returns the engine too (its count of input bytes used); the
   // typings lack that overload.
   let result: { buffer: Buffer; engine: { bytesWritten: number } }
   try {
     const options = { maxOutputLength: rawBytes, info: true }
-    result = brotliDecompressSync(compressed, options) as unknown as typeof result
+    result = (codec === 'brotli'
+      ? brotliDecompressSync(compressed, options)
+      : inflateRawSync(compressed, {
+          ...options,
+          dictionary: batchDictionary1(),
+        })) as unknown as typeof result
   } catch (error) {
     if (error instanceof RangeError) {
       throw new BatchError(
@@ -49,12 +106,12 @@ export function decompressPayload(compressed: Uint8Array, rawBytes: number): Buf
         { cause: error },
       )
     }
-    throw new BatchError('batch_malformed', 'The payload is not a valid brotli stream', {
+    throw new BatchError('batch_malformed', `The payload is not a valid ${name} stream`, {
       cause: error,
     })
   }
   if (result.engine.bytesWritten !== compressed.length) {
-    throw new BatchError('batch_malformed', 'The payload has bytes after its brotli stream')
+    throw new BatchError('batch_malformed', `The payload has bytes after its ${name} stream`)
   }
   if (result.buffer.length !== rawBytes) {
     throw new BatchError(

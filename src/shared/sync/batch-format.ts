@@ -1,12 +1,12 @@
 /**
- * Constants of the sealed batch file format, versions 1 and 2 (docs/batch-format.md). A file is
+ * Constants of the sealed batch file format, versions 1 to 3 (docs/batch-format.md). A file is
  *
- *   magic (8) · format version (1) · manifest length M (u16) · manifest (M)
- *   · ephemeral X25519 public key (32) · ciphertext (payload length + 16-byte GCM tag)
- *   · Ed25519 signature (64)
+ *   magic (8) · format version (1) · manifest length M (u16; varint in version 3)
+ *   · manifest (M) · ephemeral X25519 public key (32)
+ *   · ciphertext (payload length + 16-byte GCM tag) · Ed25519 signature (64)
  *
- * All integers are big-endian. Pure module (no Node APIs) so that a browser can read a
- * manifest too.
+ * All fixed-width integers are big-endian. Pure module (no Node APIs) so that a browser can
+ * read a manifest too.
  */
 
 /** `\x89LSB\r\n\x1a\n`: the high byte and line endings catch 7-bit and text-mode copies. */
@@ -18,7 +18,32 @@ export const BATCH_FORMAT_VERSION = 1
  * extension is present, so files without one stay version 1, readable by older servers.
  */
 export const BATCH_FORMAT_VERSION_EXTENDED = 2
-export type BatchFormatVersion = typeof BATCH_FORMAT_VERSION | typeof BATCH_FORMAT_VERSION_EXTENDED
+/**
+ * Version 3, what devices write: the same cryptography and checks as versions 1 and 2, a
+ * compact manifest (varints, no payload hash: the GCM tag and the signature already cover
+ * the payload), the payload in grammar 3
+ * (batch-payload.node.ts) and a choice of compression (PAYLOAD_CODECS), so that a file of
+ * one household is small too. It carries the enrolment claim as version 2 does.
+ */
+export const BATCH_FORMAT_VERSION_COMPACT = 3
+export type BatchFormatVersion =
+  | typeof BATCH_FORMAT_VERSION
+  | typeof BATCH_FORMAT_VERSION_EXTENDED
+  | typeof BATCH_FORMAT_VERSION_COMPACT
+
+/**
+ * How a version-3 payload is compressed, by its codec byte: 0 Brotli (versions 1 and 2 always
+ * use it), 1 raw DEFLATE (RFC 1951) with preset dictionary 1 (batch-dictionary.generated.ts).
+ * A new dictionary is a new codec byte: files name the dictionary they need.
+ */
+export const PAYLOAD_CODECS = ['brotli', 'deflate-dictionary-1'] as const
+export type PayloadCodec = (typeof PAYLOAD_CODECS)[number]
+
+/**
+ * The form id a version-3 manifest writes as length 0: the built-in household form's
+ * (src/shared/forms/default-household-form.ts), named in nearly every file.
+ */
+export const BUILTIN_FORM_ID = 'household-digital-readiness'
 
 /** Extension flags (version 2): bit 0, an enrolment claim follows. Other bits are reserved. */
 export const EXTENSION_ENROLMENT_CLAIM = 0x01

@@ -1,9 +1,9 @@
-import { z } from 'zod'
-import { fromBase64, toBase64 } from './batch-base64'
-import { ByteReader, ByteWriter, fromHex, toHex, uuidToBytes } from './batch-bytes'
+import { toBase64 } from './batch-base64'
+import { ByteReader, ByteWriter, toHex } from './batch-bytes'
 import { BatchError } from './batch-error'
 import {
   BATCH_FORMAT_VERSION,
+  BATCH_FORMAT_VERSION_COMPACT,
   BATCH_FORMAT_VERSION_EXTENDED,
   BATCH_MAGIC,
   type BatchFormatVersion,
@@ -19,11 +19,19 @@ import {
   KEY_ID_BYTES,
   LAYOUT_HASH_BYTES,
   MANIFEST_FIXED_BYTES,
-  MAX_FORM_ID_LENGTH,
-  MAX_FORMS_PER_BATCH,
+  type PayloadCodec,
   SHA256_BYTES,
   SIGNATURE_BYTES,
 } from './batch-format'
+import { encodeCompactHeader, parseCompactFile } from './batch-manifest-compact'
+import {
+  ascii,
+  asciiBytes,
+  base64Bytes,
+  checkIdentity,
+  hexBytes,
+  uuidBytes,
+} from './batch-manifest-fields'
 
 /**
  * The manifest: what anyone can read from a batch file without a key (the console inbox,
@@ -50,7 +58,10 @@ export interface BatchEnrolmentClaim {
 }
 
 export interface BatchManifest {
-  /** 1, or 2 exactly when the manifest carries an extension (an enrolment claim). */
+  /**
+   * 3 (what devices write), or a file of an earlier writer: 1, or 2 exactly when it carries
+   * an extension (an enrolment claim).
+   */
   formatVersion: BatchFormatVersion
   /** UUIDv7 made by the device; the server's idempotency key for the batch. */
   batchId: string
@@ -67,8 +78,13 @@ export interface BatchManifest {
     bytes: number
     /** Length of the payload once decompressed. */
     rawBytes: number
-    /** Hex SHA-256 of the compressed plaintext payload. */
-    sha256: string
+    /**
+     * Hex SHA-256 of the compressed plaintext payload (versions 1 and 2; version 3 leaves it
+     * out: the GCM tag and the signature already authenticate the payload).
+     */
+    sha256?: string
+    /** How the payload is compressed: always Brotli before version 3. */
+    codec: PayloadCodec
   }
   /** Key id of the province X25519 key the payload is encrypted to. */
   provinceKeyId: string
@@ -91,15 +107,15 @@ export interface BatchFileLayout {
   signature: Uint8Array
 }
 
-const uuidSchema = z.uuid()
-const FORM_ID = /^[a-z][a-z0-9_-]*$/
-const MAX_TIME_MS = 8.64e15
-
 /**
  * The header and manifest bytes of a file (everything before the ephemeral key). Throws
  * BatchError('batch_malformed') for a manifest that readBatchManifest would refuse.
  */
 export function encodeManifestHeader(manifest: BatchManifest): Uint8Array {
+  if (manifest.formatVersion === BATCH_FORMAT_VERSION_COMPACT) return encodeCompactHeader(manifest)
+  if (manifest.payload.codec !== 'brotli' || manifest.payload.sha256 === undefined) {
+    throw new BatchError('batch_malformed', 'Versions 1 and 2 hold a Brotli payload and its hash')
+  }
   const body = new ByteWriter(256)
   body.bytes(uuidBytes(manifest.batchId))
   body.bytes(uuidBytes(manifest.deviceId))
@@ -168,6 +184,9 @@ export function parseBatchFile(
   }
   const reader = new ByteReader(bytes, 'batch file')
   const version = readHeader(reader, bytes)
+  if (version === BATCH_FORMAT_VERSION_COMPACT) {
+    return parseCompactFile(reader, bytes, (manifest) => checkManifestBounds(manifest, bounds))
+  }
   const manifestLength = reader.u16()
   const manifest = readManifestBody(
     new ByteReader(reader.bytes(manifestLength), 'manifest'),
@@ -200,16 +219,20 @@ function readHeader(reader: ByteReader, bytes: Uint8Array): BatchFormatVersion {
   if (
     version !== undefined &&
     version !== BATCH_FORMAT_VERSION &&
-    version !== BATCH_FORMAT_VERSION_EXTENDED
+    version !== BATCH_FORMAT_VERSION_EXTENDED &&
+    version !== BATCH_FORMAT_VERSION_COMPACT
   ) {
     throw new BatchError(
       'batch_version_unsupported',
-      `Batch format version ${version} is not supported (this reader knows versions ${BATCH_FORMAT_VERSION} and ${BATCH_FORMAT_VERSION_EXTENDED})`,
+      `Batch format version ${version} is not supported (this reader knows versions ${BATCH_FORMAT_VERSION} to ${BATCH_FORMAT_VERSION_COMPACT})`,
     )
   }
-  if (bytes.length < FRAME_BYTES + MANIFEST_FIXED_BYTES) reader.fail('it is too short')
+  if (version === undefined) reader.fail('it is too short')
+  // Version 3 checks its own (smaller) minimum once it knows the manifest's length.
+  if (version !== BATCH_FORMAT_VERSION_COMPACT && bytes.length < FRAME_BYTES + MANIFEST_FIXED_BYTES)
+    reader.fail('it is too short')
   reader.bytes(BATCH_MAGIC.length + 1)
-  return version === BATCH_FORMAT_VERSION_EXTENDED ? version : BATCH_FORMAT_VERSION
+  return version
 }
 
 function readManifestBody(reader: ByteReader, version: BatchFormatVersion): BatchManifest {
@@ -222,6 +245,7 @@ function readManifestBody(reader: ByteReader, version: BatchFormatVersion): Batc
     bytes: reader.u32(),
     rawBytes: reader.u32(),
     sha256: toHex(reader.bytes(SHA256_BYTES)),
+    codec: 'brotli' as const,
   }
   const provinceKeyId = toHex(reader.bytes(KEY_ID_BYTES))
   const deviceKeyId = toHex(reader.bytes(KEY_ID_BYTES))
@@ -233,11 +257,7 @@ function readManifestBody(reader: ByteReader, version: BatchFormatVersion): Batc
   }
   const enrolmentClaim = version === BATCH_FORMAT_VERSION_EXTENDED ? readExtensions(reader) : null
   reader.end()
-  if (!/^\d{5}$/.test(communeCode)) reader.fail('the commune code is not 5 digits')
-  if (createdMs > MAX_TIME_MS) reader.fail('the creation time is out of range')
-  if (!isUuidV7(batchId)) reader.fail('the batch id is not a UUIDv7')
-  if (!uuidSchema.safeParse(deviceId).success) reader.fail('the device id is not a UUID')
-  checkForms(reader, forms)
+  checkIdentity(reader, { communeCode, createdMs, batchId, deviceId, forms })
   const createdAt = new Date(createdMs).toISOString()
   return {
     formatVersion: version,
@@ -267,23 +287,8 @@ function readExtensions(reader: ByteReader): BatchEnrolmentClaim {
   return { devicePublicKey: toBase64(reader.bytes(DEVICE_PUBLIC_KEY_BYTES)) }
 }
 
-function checkForms(reader: ByteReader, forms: readonly BatchFormRef[]): void {
-  if (forms.length < 1 || forms.length > MAX_FORMS_PER_BATCH) {
-    reader.fail(`it lists ${forms.length} forms (1 to ${MAX_FORMS_PER_BATCH})`)
-  }
-  const seen = new Set<string>()
-  for (const form of forms) {
-    if (!FORM_ID.test(form.id) || form.id.length > MAX_FORM_ID_LENGTH) {
-      reader.fail('a form id is malformed')
-    }
-    if (form.version < 1) reader.fail('a form version is not positive')
-    const key = `${form.id}@${form.version}`
-    if (seen.has(key)) reader.fail(`form ${key} is listed twice`)
-    seen.add(key)
-  }
-}
-
-function checkManifestBounds(manifest: BatchManifest, limits: BatchLimits): void {
+/** The reader's limits and the shape of counts and lengths, for every version. */
+export function checkManifestBounds(manifest: BatchManifest, limits: BatchLimits): void {
   const { counts, payload } = manifest
   const malformed = (why: string) =>
     new BatchError('batch_malformed', `The manifest is malformed: ${why}`)
@@ -304,51 +309,4 @@ function checkManifestBounds(manifest: BatchManifest, limits: BatchLimits): void
     )
   }
   if (payload.bytes < 1 || payload.rawBytes < 1) throw malformed('the payload is empty')
-}
-
-function isUuidV7(uuid: string): boolean {
-  return uuid[14] === '7' && /^[89ab]$/.test(uuid[19] ?? '')
-}
-
-function ascii(bytes: Uint8Array): string {
-  let out = ''
-  for (const b of bytes) {
-    if (b < 0x20 || b > 0x7e)
-      throw new BatchError(
-        'batch_malformed',
-        'The manifest is malformed: a text field is not ASCII',
-      )
-    out += String.fromCharCode(b)
-  }
-  return out
-}
-
-function asciiBytes(text: string): Uint8Array {
-  const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0))
-  if (bytes.length !== text.length || /[^\x20-\x7e]/.test(text)) {
-    throw new BatchError('batch_malformed', `Not printable ASCII: ${JSON.stringify(text)}`)
-  }
-  return bytes
-}
-
-function uuidBytes(uuid: string): Uint8Array {
-  const bytes = uuidToBytes(uuid)
-  if (!bytes) throw new BatchError('batch_malformed', `Not a UUID: ${uuid}`)
-  return bytes
-}
-
-function base64Bytes(base64: string, length: number): Uint8Array {
-  const bytes = fromBase64(base64)
-  if (!bytes || bytes.length !== length) {
-    throw new BatchError('batch_malformed', `Expected ${length} bytes of standard base64`)
-  }
-  return bytes
-}
-
-function hexBytes(hex: string, length: number): Uint8Array {
-  const bytes = fromHex(hex)
-  if (!bytes || bytes.length !== length) {
-    throw new BatchError('batch_malformed', `Expected ${length} bytes of hex`)
-  }
-  return bytes
 }

@@ -5,7 +5,7 @@ import { decompressPayload } from './batch-compression.node.js'
 import { openPayload, sha256, verifyBatchBody } from './batch-crypto.node.js'
 import { BatchError, type BatchErrorReason } from './batch-error'
 import { type FormLayout, type FormLookup, formLayout } from './batch-form-layout.node.js'
-import type { BatchLimits } from './batch-format'
+import { BATCH_FORMAT_VERSION_COMPACT, type BatchLimits } from './batch-format'
 import {
   type BatchEnrolmentClaim,
   type BatchFileLayout,
@@ -54,7 +54,7 @@ export interface OpenedBatch {
   manifest: BatchManifest
   /** Exactly the revisions that were sealed, each valid against householdRevisionSchema. */
   revisions: HouseholdRevision[]
-  /** The device's enrolment claim (format version 2), its token decrypted; else absent. */
+  /** The device's enrolment claim (format version 2 or 3), its token decrypted; else absent. */
   enrolmentClaim?: EnrolmentClaim
 }
 
@@ -89,19 +89,22 @@ export async function openBatch(
   }
   const layouts = layoutsOf(manifest, options.forms)
   const plaintext = decrypt(bytes, file, options.province.encryptionPrivateKey)
-  if (sha256(plaintext) !== manifest.payload.sha256) {
+  // Versions 1 and 2 state the hash; version 3 has the GCM tag and signature alone.
+  if (manifest.payload.sha256 !== undefined && sha256(plaintext) !== manifest.payload.sha256) {
     throw new BatchError(
       'payload_hash_mismatch',
       'The payload does not have the hash its manifest states',
     )
   }
-  const raw = decompressPayload(plaintext, manifest.payload.rawBytes)
+  const raw = decompressPayload(plaintext, manifest.payload.rawBytes, manifest.payload.codec)
   const { claim, rest } = claimOf(manifest, raw)
+  const compact = manifest.formatVersion === BATCH_FORMAT_VERSION_COMPACT
   const decoded = guard('batch_malformed', 'The payload does not decode', () =>
     decodePayload(rest, {
       deviceId: manifest.deviceId,
       communeCode: manifest.communeCode,
       layouts,
+      ...(compact ? { compact: { createdMs: Date.parse(manifest.createdAt) } } : {}),
     }),
   )
   const revisions = decoded.map(validRevision)

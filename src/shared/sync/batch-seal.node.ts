@@ -5,13 +5,15 @@ import {
   householdRevisionSchema,
 } from '../household/household-revision.schema'
 import { type EnrolmentClaimSecret, encodeClaimSecret } from './batch-claim.node.js'
-import { compressPayload } from './batch-compression.node.js'
+import { compressPayload, compressPayloadCompact } from './batch-compression.node.js'
 import { rawPublicKey, sealPayload, sha256, signBatchBody } from './batch-crypto.node.js'
 import { BatchError } from './batch-error'
 import { type FormLayout, type FormLookup, formLayout } from './batch-form-layout.node.js'
 import {
   BATCH_FORMAT_VERSION,
+  BATCH_FORMAT_VERSION_COMPACT,
   BATCH_FORMAT_VERSION_EXTENDED,
+  type BatchFormatVersion,
   DEFAULT_BATCH_LIMITS,
   MAX_FORMS_PER_BATCH,
 } from './batch-format'
@@ -45,7 +47,7 @@ export interface SealBatchInput {
   /**
    * Set while the laptop, enrolled by file, is not known to the server: the file then
    * carries its public key (readable) and this token and name (encrypted), so that the
-   * import registers the device (format version 2). Omit it once the server knows it.
+   * import registers the device. Omit it once the server knows it.
    */
   enrolmentClaim?: EnrolmentClaimSecret | null
 }
@@ -55,6 +57,11 @@ export interface SealOptions {
   /** A fixed ephemeral X25519 private key (test vectors only: reusing one breaks secrecy). */
   ephemeralPrivateKey?: KeyObject
   brotliQuality?: number
+  /**
+   * Write format version 1 (2 with a claim), as devices did before version 3: for tests
+   * and the test vectors that prove readers still open such files.
+   */
+  legacyFormat?: boolean
 }
 
 /** The parts of a file, for assembleBatch. */
@@ -77,8 +84,9 @@ const headerSchema = z.strictObject({
 })
 
 /**
- * Seals revisions into one batch file: positional payload → brotli → AES-256-GCM to the
- * province key → Ed25519 signature of the device (docs/batch-format.md). Refuses with a
+ * Seals revisions into one batch file (format version 3): positional payload → Brotli or
+ * DEFLATE with the preset dictionary, whichever is smaller → AES-256-GCM to the province
+ * key → Ed25519 signature of the device (docs/batch-format.md). Refuses with a
  * BatchError what a reader would refuse: invalid revisions (`revision_invalid`), revisions
  * of another device or commune (`manifest_mismatch`), unknown forms (`form_unknown`), a
  * key id that is not its key's (`signature_invalid`, `wrong_province_key`) and batches over
@@ -91,10 +99,18 @@ export function sealBatch(input: SealBatchInput, options: SealOptions = {}): Uin
   const provincePublicKey = provinceKey(input.province)
   checkDeviceKey(input.device)
   const claim = input.enrolmentClaim ?? null
+  const createdAt = new Date(Date.parse(header.createdAt)).toISOString()
+  const formatVersion: BatchFormatVersion = !options.legacyFormat
+    ? BATCH_FORMAT_VERSION_COMPACT
+    : claim
+      ? BATCH_FORMAT_VERSION_EXTENDED
+      : BATCH_FORMAT_VERSION
+  const compact = formatVersion === BATCH_FORMAT_VERSION_COMPACT
   const revisionBytes = encodePayload(revisions, {
     deviceId: header.deviceId,
     communeCode: header.communeCode,
     layouts,
+    ...(compact ? { compact: { createdMs: Date.parse(createdAt) } } : {}),
   })
   // The claim's secret leads the payload, so it is encrypted and bound to the manifest.
   const raw = claim
@@ -103,14 +119,23 @@ export function sealBatch(input: SealBatchInput, options: SealOptions = {}): Uin
   if (raw.length > DEFAULT_BATCH_LIMITS.maxPayloadBytes) {
     throw new BatchError('payload_too_large', 'The batch is too large: split it')
   }
-  const plaintext = compressPayload(raw, options.brotliQuality)
+  const compressed = compact
+    ? compressPayloadCompact(raw, options.brotliQuality)
+    : { codec: 'brotli' as const, bytes: compressPayload(raw, options.brotliQuality) }
+  const plaintext = compressed.bytes
   const manifest: BatchManifest = {
-    formatVersion: claim ? BATCH_FORMAT_VERSION_EXTENDED : BATCH_FORMAT_VERSION,
+    formatVersion,
     ...header,
-    createdAt: new Date(Date.parse(header.createdAt)).toISOString(),
+    createdAt,
     forms: layouts.map((l) => ({ id: l.formId, version: l.version, layoutHash: l.hash })),
     counts: countsOf(revisions),
-    payload: { bytes: plaintext.length, rawBytes: raw.length, sha256: sha256(plaintext) },
+    payload: {
+      bytes: plaintext.length,
+      rawBytes: raw.length,
+      codec: compressed.codec,
+      // Version 3 relies on the GCM tag and the signature alone.
+      ...(compact ? {} : { sha256: sha256(plaintext) }),
+    },
     provinceKeyId: input.province.encryptionKeyId,
     deviceKeyId: input.device.signingKeyId,
     ...(claim

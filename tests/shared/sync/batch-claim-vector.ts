@@ -37,7 +37,7 @@ export function claimVectorFile(): Uint8Array {
       forms: builtinFormLookup,
       enrolmentClaim: CLAIM_VECTOR_SECRET,
     },
-    { ephemeralPrivateKey: VECTOR_EPHEMERAL_KEY.privateKey },
+    { ephemeralPrivateKey: VECTOR_EPHEMERAL_KEY.privateKey, legacyFormat: true },
   )
 }
 

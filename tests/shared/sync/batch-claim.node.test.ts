@@ -46,17 +46,24 @@ const SECRET = {
 }
 const revisions = realisticRevisions({ count: 3, seed: 5 })
 
-function sealWithClaim(claim = SECRET, device: TestKeyPair = DEVICE_KEY): Uint8Array {
-  return sealBatch({
-    batchId: BATCH_ID,
-    deviceId: DEVICE_ID,
-    communeCode: COMMUNE,
-    createdAt: CREATED_AT,
-    revisions,
-    ...sealKeys(device),
-    forms: builtinFormLookup,
-    enrolmentClaim: claim,
-  })
+function sealWithClaim(
+  claim = SECRET,
+  device: TestKeyPair = DEVICE_KEY,
+  legacyFormat = true,
+): Uint8Array {
+  return sealBatch(
+    {
+      batchId: BATCH_ID,
+      deviceId: DEVICE_ID,
+      communeCode: COMMUNE,
+      createdAt: CREATED_AT,
+      revisions,
+      ...sealKeys(device),
+      forms: builtinFormLookup,
+      enrolmentClaim: claim,
+    },
+    { legacyFormat },
+  )
 }
 
 /** A reader for a device the server does not know: it trusts the claim's key, as the server does. */
@@ -200,7 +207,7 @@ describe('a batch carrying an enrolment claim (format version 2)', () => {
     expect(revoked).toMatchObject({ reason: 'device_unknown' })
   })
 
-  it('round-trips any token and device name the enrolment API accepts (property)', async () => {
+  it('round-trips any token and device name the enrolment API accepts (property, version 3)', async () => {
     const text = (max: number) =>
       fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((v) => v.trim() !== '')
     const oneRevision = revisions.slice(0, 1)
@@ -242,6 +249,56 @@ describe('a batch carrying an enrolment claim (format version 2)', () => {
     expect(() => craftBatch({ manifest })).toThrow(
       expect.objectContaining({ reason: 'batch_malformed' }),
     )
+  })
+})
+
+describe('a version-3 batch carrying an enrolment claim (what devices write)', () => {
+  const sealV3 = (claim: typeof SECRET | null = SECRET) =>
+    sealWithClaim(claim as typeof SECRET, DEVICE_KEY, false)
+
+  it('round-trips at version 3, with or without a claim', async () => {
+    const bytes = sealV3()
+    expect(bytes[8]).toBe(3)
+    const manifest = readBatchManifest(bytes)
+    expect(manifest).toMatchObject({
+      formatVersion: 3,
+      enrolmentClaim: { devicePublicKey: DEVICE_KEY.publicBase64 },
+      deviceKeyId: DEVICE_KEY.keyId,
+    })
+    const opened = await openBatch(bytes, claimReader())
+    expect(opened.revisions).toEqual(revisions)
+    expect(opened.enrolmentClaim).toEqual({ devicePublicKey: DEVICE_KEY.publicBase64, ...SECRET })
+
+    const plain = sealV3(null)
+    expect(plain[8]).toBe(3)
+    expect(readBatchManifest(plain).enrolmentClaim).toBeUndefined()
+    expect(readBatchManifest(plain).formatVersion).toBe(3)
+  })
+
+  it('refuses a tampered claimed key and a stolen file re-signed for another device', async () => {
+    const bytes = sealV3()
+    const layout = parseBatchFile(bytes)
+    const keyAt = layout.prefixEnd - 32 - 32
+    const tampered = Uint8Array.from(bytes)
+    tampered.set(Buffer.from(OTHER_DEVICE_KEY.publicBase64, 'base64'), keyAt)
+    expect((await refusal(tampered)).reason).toBe('signature_invalid')
+
+    // Flags (1) and the built-in form (count, id length 0, version, 8-byte hash) lie
+    // between the device key id and the claimed key.
+    const copy = Uint8Array.from(bytes)
+    copy.set(Buffer.from(OTHER_DEVICE_KEY.publicBase64, 'base64'), keyAt)
+    copy.set(Buffer.from(OTHER_DEVICE_KEY.keyId, 'hex'), keyAt - 1 - 11 - 16)
+    const body = copy.subarray(0, layout.signatureStart)
+    copy.set(signBatchBody(body, OTHER_DEVICE_KEY.privateKey), layout.signatureStart)
+    expect(readBatchManifest(copy).deviceKeyId).toBe(OTHER_DEVICE_KEY.keyId)
+    expect((await refusal(copy)).reason).toBe('decrypt_failed')
+  })
+
+  it('never shows the token or the device name in the file bytes', () => {
+    const bytes = Buffer.from(sealV3())
+    for (const text of [SECRET.enrolmentToken, SECRET.deviceName, 'lset_']) {
+      expect(bytes.includes(Buffer.from(text, 'utf8'))).toBe(false)
+    }
   })
 })
 

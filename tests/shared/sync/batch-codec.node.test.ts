@@ -78,7 +78,7 @@ describe('a realistic batch', () => {
   it('has a manifest anyone can read without a key', () => {
     const manifest = readBatchManifest(bytes)
     expect(manifest).toEqual({
-      formatVersion: 1,
+      formatVersion: 3,
       batchId: BATCH_ID,
       deviceId: DEVICE_ID,
       communeCode: COMMUNE,
@@ -91,7 +91,11 @@ describe('a realistic batch', () => {
         },
       ],
       counts: { revisions: 100, households: 100, members: 600 },
-      payload: expect.objectContaining({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      payload: {
+        bytes: expect.any(Number),
+        rawBytes: expect.any(Number),
+        codec: 'brotli',
+      },
       provinceKeyId: PROVINCE_ENCRYPTION_KEY.keyId,
       deviceKeyId: DEVICE_KEY.keyId,
     })
@@ -139,7 +143,11 @@ describe('exact round trip', () => {
           h_business: 'yes',
           consent: null,
           notes: ['a', 'b'],
-          phone: 912345678,
+          phone: '0912345678',
+          h_qr_payment: '000000000000000',
+          h_ecommerce: '1234567890123456',
+          g: ['0912345678', ''],
+          n: 912345678,
           address: -0,
           head_name: 1.5,
           '': 'empty key',
@@ -148,17 +156,23 @@ describe('exact round trip', () => {
         },
         repeats: {
           members: [],
-          extra_rows: [{ id: '019ab5e6-6c00-7000-8000-00000000bbbb', answers: { a: 1 } }],
+          extra_rows: [
+            { id: '019ab5e6-6c00-7000-8000-00000000bbbb', answers: { a: 1 } },
+            { id: '6f1c2d3e-4b5a-4c6d-8e7f-000000000001', answers: { b: '007' } },
+            { id: '00000000-0000-0000-0000-000000000000', answers: {} },
+          ],
         },
       },
     }
     const withoutEnumerator = { ...base, response: { answers: {}, repeats: {} } }
     delete withoutEnumerator.enumerator
     const revisions = [odd, withoutEnumerator]
-    const opened = await openBatch(sealBatch(input(revisions)), reader)
-    expect(isDeepStrictEqual(opened.revisions, revisions)).toBe(true)
-    expect(Object.is(opened.revisions[0]?.response.answers.address, -0)).toBe(true)
-    expect('enumerator' in (opened.revisions[1] ?? {})).toBe(false)
+    for (const legacyFormat of [false, true]) {
+      const opened = await openBatch(sealBatch(input(revisions), { legacyFormat }), reader)
+      expect(isDeepStrictEqual(opened.revisions, revisions)).toBe(true)
+      expect(Object.is(opened.revisions[0]?.response.answers.address, -0)).toBe(true)
+      expect('enumerator' in (opened.revisions[1] ?? {})).toBe(false)
+    }
   })
 
   it('carries revisions of several form versions, listed in first-use order', async () => {
@@ -185,6 +199,21 @@ describe('exact round trip', () => {
         },
       ),
       { numRuns: 150 },
+    )
+  })
+
+  it('round-trips any valid revisions in the files of earlier writers (format version 1, property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(revisionArbitrary(DEVICE_ID, COMMUNE), { minLength: 1, maxLength: 5 }),
+        async (revisions) => {
+          const bytes = sealBatch(input(revisions), { legacyFormat: true })
+          expect(bytes[8]).toBe(1)
+          const opened = await openBatch(bytes, reader)
+          expect(isDeepStrictEqual(opened.revisions, revisions)).toBe(true)
+        },
+      ),
+      { numRuns: 60 },
     )
   })
 

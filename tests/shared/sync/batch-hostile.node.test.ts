@@ -87,51 +87,74 @@ describe('hostile batch files', () => {
     expect(error.message).toMatch(/1000 bytes/)
   })
 
-  it('every truncation of a valid file is malformed', async () => {
-    const { bytes } = validBatch(1)
+  it('a DEFLATE bomb (version 3, with the dictionary) stops at the declared size too', async () => {
+    const bomb = corpus.find((c) => c.name.startsWith('v3: zip bomb through DEFLATE'))
+    expect(bomb).toBeDefined()
+    const error = await rejection(bomb?.bytes ?? new Uint8Array())
+    expect(error.reason).toBe('payload_too_large')
+    expect(error.message).toMatch(/1000 bytes/)
+  })
+
+  it.each([
+    ['version 3', false],
+    ['version 1', true],
+  ])('every truncation of a valid file is malformed (%s)', async (_name, legacy) => {
+    const { bytes } = validBatch(1, 1, legacy)
     for (let length = 0; length < bytes.length; length++) {
       const error = await rejection(bytes.subarray(0, length))
       expect(error.reason, `truncated to ${length} bytes`).toBe('batch_malformed')
     }
   })
 
-  it('a flipped bit anywhere is refused with a BatchError, never accepted', async () => {
-    const { bytes } = validBatch(2)
-    // A flip reaches at most the signature check: the signature covers every other byte.
-    const allowed = new Set<BatchErrorReason>([
-      'batch_malformed',
-      'batch_version_unsupported',
-      'batch_too_large',
-      'payload_too_large',
-      'device_unknown',
-      'signature_invalid',
-    ])
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 0, max: bytes.length - 1 }),
-        fc.integer({ min: 0, max: 7 }),
-        async (index, bit) => {
-          const flipped = Uint8Array.from(bytes)
-          flipped[index] = (flipped[index] ?? 0) ^ (1 << bit)
-          const error = await rejection(flipped)
-          expect(allowed.has(error.reason), `${error.reason} at byte ${index}`).toBe(true)
-        },
-      ),
-      { numRuns: 300 },
-    )
-  })
+  it.each([
+    ['version 3', false],
+    ['version 1', true],
+  ])(
+    'a flipped bit anywhere is refused with a BatchError, never accepted (%s)',
+    async (_name, legacy) => {
+      const { bytes } = validBatch(2, 1, legacy)
+      // A flip reaches at most the signature check: the signature covers every other byte.
+      const allowed = new Set<BatchErrorReason>([
+        'batch_malformed',
+        'batch_version_unsupported',
+        'batch_too_large',
+        'payload_too_large',
+        'device_unknown',
+        'signature_invalid',
+      ])
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: bytes.length - 1 }),
+          fc.integer({ min: 0, max: 7 }),
+          async (index, bit) => {
+            const flipped = Uint8Array.from(bytes)
+            flipped[index] = (flipped[index] ?? 0) ^ (1 << bit)
+            const error = await rejection(flipped)
+            expect(allowed.has(error.reason), `${error.reason} at byte ${index}`).toBe(true)
+          },
+        ),
+        { numRuns: 300 },
+      )
+    },
+  )
 
-  it('arbitrary bytes behind a valid header are refused with a BatchError', async () => {
-    const { bytes } = validBatch(1)
-    await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (tail) => {
-        const file = new Uint8Array([...bytes.subarray(0, 11), ...tail])
-        const error = await rejection(file)
-        expect(error).toBeInstanceOf(BatchError)
-      }),
-      { numRuns: 200 },
-    )
-  })
+  it.each([
+    ['version 3', false],
+    ['version 1', true],
+  ])(
+    'arbitrary bytes behind a valid header are refused with a BatchError (%s)',
+    async (_name, legacy) => {
+      const { bytes } = validBatch(1, 1, legacy)
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (tail) => {
+          const file = new Uint8Array([...bytes.subarray(0, legacy ? 11 : 10), ...tail])
+          const error = await rejection(file)
+          expect(error).toBeInstanceOf(BatchError)
+        }),
+        { numRuns: 200 },
+      )
+    },
+  )
 
   it('a replayed file opens identically: deduplication is the store’s job', async () => {
     const { bytes, revisions } = validBatch(2)
