@@ -39,6 +39,11 @@ const CALLS = {
   'device.status': true,
   'device.enrolWithCode': true,
   'device.enrolWithFile': true,
+  'backup.overview': true,
+  'backup.create': true,
+  'backup.previewRestore': true,
+  'backup.restore': true,
+  'diagnostics.export': true,
 } as const satisfies Record<IpcCall, true>
 
 /** Every call the preload exposes. */

@@ -1,6 +1,9 @@
+import { type KnownPath, redactEvent, redactFields } from './log-redaction'
+
 /**
  * The main process's log. Entries carry an event name and a few safe fields, never answers,
- * names or error messages, because those may hold personal data.
+ * names or error messages, because those may hold personal data; every logger redacts what
+ * it is given (log-redaction.ts) before writing it anywhere.
  */
 export interface Logger {
   info(event: string, fields?: LogFields): void
@@ -9,10 +12,25 @@ export interface Logger {
 
 export type LogFields = Record<string, string | number | boolean | null>
 
-/** Writes one JSON line per entry to stderr. */
+export type LogLevel = 'info' | 'error'
+
+/** One log line: JSON with the time, the level, the event and its redacted fields. */
+export function formatLogLine(
+  at: string,
+  level: LogLevel,
+  event: string,
+  fields: LogFields | undefined,
+  paths: readonly KnownPath[] = [],
+): string {
+  return JSON.stringify({ at, level, event: redactEvent(event), ...redactFields(fields, paths) })
+}
+
+/** Writes one redacted JSON line per entry to stderr. */
 export const consoleLogger: Logger = {
-  info: (event, fields) => console.error(JSON.stringify({ level: 'info', event, ...fields })),
-  error: (event, fields) => console.error(JSON.stringify({ level: 'error', event, ...fields })),
+  info: (event, fields) =>
+    console.error(formatLogLine(new Date().toISOString(), 'info', event, fields)),
+  error: (event, fields) =>
+    console.error(formatLogLine(new Date().toISOString(), 'error', event, fields)),
 }
 
 /** Discards everything; for tests that provoke errors on purpose. */

@@ -1,12 +1,19 @@
 import type { ParsedInput } from '../../shared/api/contract'
 import type { IpcCall, IpcContract, IpcOutput } from '../../shared/api/ipc.contract'
 import { appInfoHandler } from '../app/app.handlers'
+import {
+  backupOverviewHandler,
+  createBackupHandler,
+  previewRestoreHandler,
+  restoreBackupHandler,
+} from '../backup/backup.handlers'
 import type { MainContext } from '../context'
 import {
   deviceStatusHandler,
   enrolWithCodeHandler,
   enrolWithFileHandler,
 } from '../device/device.handlers'
+import { exportDiagnosticsHandler } from '../diagnostics/diagnostics.handlers'
 import {
   discardDraftHandler,
   finalizeDraftHandler,
@@ -76,4 +83,9 @@ export const ipcHandlers: IpcHandlerMap = {
   'device.status': deviceStatusHandler,
   'device.enrolWithCode': enrolWithCodeHandler,
   'device.enrolWithFile': enrolWithFileHandler,
+  'backup.overview': backupOverviewHandler,
+  'backup.create': createBackupHandler,
+  'backup.previewRestore': previewRestoreHandler,
+  'backup.restore': restoreBackupHandler,
+  'diagnostics.export': exportDiagnosticsHandler,
 }

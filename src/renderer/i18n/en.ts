@@ -1,4 +1,5 @@
 import { consoleEn } from './console.en'
+import { dataCareEn } from './desktop/data-care.en'
 import type { Messages } from './vi'
 
 /** English messages: same keys as the Vietnamese catalog (the type enforces it). */
@@ -505,5 +506,6 @@ export const en: Messages = {
     repeat_too_many_rows: 'Too many members: at most {{max}}.',
     repeat_row_count: 'The member list breaks a rule: {{count}} people meet its condition.',
   },
+  dataCare: dataCareEn,
   console: consoleEn,
 }

@@ -1,4 +1,5 @@
 import { consoleVi } from './console.vi'
+import { dataCareVi } from './desktop/data-care.vi'
 
 /**
  * Vietnamese messages: the source of truth for every UI text of the desktop app and the
@@ -497,6 +498,7 @@ export const vi = {
     repeat_too_many_rows: 'Quá nhiều thành viên: tối đa {{max}} người.',
     repeat_row_count: 'Danh sách thành viên chưa đúng quy định: {{count}} người thoả điều kiện.',
   },
+  dataCare: dataCareVi,
   console: consoleVi,
 }
 

@@ -1,6 +1,8 @@
 import type { CallInput, CallName, CallOutput } from './contract'
 import { appCalls } from './ipc/app.contract'
+import { backupCalls } from './ipc/backup.contract'
 import { deviceCalls } from './ipc/device.contract'
+import { diagnosticsCalls } from './ipc/diagnostics.contract'
 import { draftsCalls } from './ipc/drafts.contract'
 import { formsCalls } from './ipc/forms.contract'
 import { householdsCalls } from './ipc/households.contract'
@@ -9,7 +11,9 @@ import { syncCalls } from './ipc/sync.contract'
 import { teamCalls } from './ipc/team.contract'
 
 export * from './ipc/app.contract'
+export * from './ipc/backup.contract'
 export * from './ipc/device.contract'
+export * from './ipc/diagnostics.contract'
 export * from './ipc/drafts.contract'
 export * from './ipc/forms.contract'
 export * from './ipc/households.contract'
@@ -31,6 +35,8 @@ export const ipcContract = {
   ...draftsCalls,
   ...syncCalls,
   ...deviceCalls,
+  ...backupCalls,
+  ...diagnosticsCalls,
 }
 
 export type IpcContract = typeof ipcContract

@@ -44,8 +44,11 @@ export interface DesktopHarness {
   ctx(): MainContext
   /** Runs one IPC call through the real dispatch (to set up data), unwrapping its Result. */
   call<N extends IpcCall>(name: N, input: IpcInput<N>): Promise<IpcOutput<N>>
-  /** Closes the main process's store and opens it again on the same file (a restart). */
-  restartMain(): Promise<void>
+  /**
+   * Closes the main process's store and opens it again on the same file (a restart);
+   * `beforeOpen` runs in between, as the app's start-up steps do (a staged restore).
+   */
+  restartMain(beforeOpen?: () => Promise<unknown>): Promise<void>
   close(): Promise<void>
 }
 
@@ -121,8 +124,9 @@ export async function startDesktopHarness(options: HarnessOptions = {}): Promise
         throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`)
       return result.data as IpcOutput<typeof name>
     },
-    async restartMain() {
+    async restartMain(beforeOpen) {
       await closeMainContext(ctx)
+      await beforeOpen?.()
       ctx = await open()
     },
     async close() {

@@ -6,34 +6,41 @@ import {
   rendererUrl,
 } from '../../../src/main/electron/renderer-location'
 
-const INDEX = '/opt/langso/resources/app/out/renderer/index.html'
+const RENDERER = '/opt/langso/resources/app.asar/out/renderer'
 
 describe('renderer location', () => {
-  it('uses the dev server when electron-vite provides one, else the built page', () => {
-    expect(rendererLocation('http://localhost:5173', INDEX)).toEqual({
+  it('uses the dev server when electron-vite provides one, else app://langso/', () => {
+    expect(rendererLocation('http://localhost:5173', RENDERER)).toEqual({
       kind: 'dev',
       url: 'http://localhost:5173',
     })
-    const built = rendererLocation(undefined, INDEX)
-    expect(rendererUrl(built)).toBe(pathToFileURL(INDEX).href)
+    const built = rendererLocation(undefined, RENDERER)
+    expect(built).toEqual({ kind: 'app', rendererDir: RENDERER })
+    expect(rendererUrl(built)).toBe('app://langso/index.html')
   })
 
-  it('trusts only the built index.html, with any route', () => {
-    const built = rendererLocation(undefined, INDEX)
-    const page = pathToFileURL(INDEX).href
-    expect(isTrustedRendererUrl(page, built)).toBe(true)
-    expect(isTrustedRendererUrl(`${page}#/households/1`, built)).toBe(true)
-    expect(isTrustedRendererUrl(pathToFileURL('/tmp/evil.html').href, built)).toBe(false)
-    expect(isTrustedRendererUrl('https://example.com/', built)).toBe(false)
-    expect(isTrustedRendererUrl('about:blank', built)).toBe(false)
-    expect(isTrustedRendererUrl('not a url', built)).toBe(false)
+  it('trusts only app://langso/index.html, with any route', () => {
+    const built = rendererLocation(undefined, RENDERER)
+    expect(isTrustedRendererUrl('app://langso/index.html', built)).toBe(true)
+    expect(isTrustedRendererUrl('app://langso/index.html#/households/1', built)).toBe(true)
+    for (const other of [
+      'app://langso/assets/evil.html',
+      'app://other/index.html',
+      'app://user:pw@langso/index.html',
+      pathToFileURL(`${RENDERER}/index.html`).href,
+      'https://example.com/',
+      'about:blank',
+      'not a url',
+    ]) {
+      expect(isTrustedRendererUrl(other, built)).toBe(false)
+    }
   })
 
   it('trusts only the dev server origin in development', () => {
-    const dev = rendererLocation('http://localhost:5173/', INDEX)
+    const dev = rendererLocation('http://localhost:5173/', RENDERER)
     expect(isTrustedRendererUrl('http://localhost:5173/#/sync', dev)).toBe(true)
     expect(isTrustedRendererUrl('http://localhost:5174/', dev)).toBe(false)
     expect(isTrustedRendererUrl('http://evil.localhost:5173/', dev)).toBe(false)
-    expect(isTrustedRendererUrl(pathToFileURL(INDEX).href, dev)).toBe(false)
+    expect(isTrustedRendererUrl('app://langso/index.html', dev)).toBe(false)
   })
 })

@@ -6,6 +6,8 @@ export type Route =
   | { kind: 'form'; draftId: string }
   /** The commune office's sync screen: what waits per village, the last sync, the actions. */
   | { kind: 'sync' }
+  /** Where the data is, its backups (back up now, restore) and the support bundle. */
+  | { kind: 'dataCare' }
 
 export type VillageTab = 'households' | 'progress'
 

@@ -16,6 +16,8 @@ interface AppHeaderProps {
   onEnrolment: () => void
   /** Opens the sync screen (the pending badge, or the settings menu). */
   onSync: () => void
+  /** Opens "Dữ liệu và sao lưu" (data folder, backups, diagnostics). */
+  onDataCare: () => void
   /** False while the laptop is not enrolled: no place, recorder or sync to show yet. */
   enrolled: boolean
 }
@@ -30,6 +32,7 @@ export function AppHeader({
   onServer,
   onEnrolment,
   onSync,
+  onDataCare,
   enrolled,
 }: AppHeaderProps) {
   const { t } = useTranslation()
@@ -66,6 +69,7 @@ export function AppHeader({
           onEnrolment={onEnrolment}
           onExport={() => void sync.exportFile()}
           onSync={onSync}
+          onDataCare={onDataCare}
         />
       </Group>
     </Group>

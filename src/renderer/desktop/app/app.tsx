@@ -8,6 +8,7 @@ import { LoadFailedAlert } from '../../common/components/load-failed.alert'
 import { errorCode, errorMessage } from '../../common/errors/error.messages'
 import { useCurrentForm } from '../api/current-form.hook'
 import { callMain } from '../api/desktop.client'
+import { DataCareScreen } from '../data-care/data-care.screen'
 import { EnrolmentDialog } from '../enrolment/enrolment.dialog'
 import { EnrolmentScreen } from '../enrolment/enrolment.screen'
 import { DraftFormScreen, type DraftOutcome } from '../household-form/draft-form.screen'
@@ -97,6 +98,15 @@ export function App() {
   const body = () => {
     if (device.state === 'failed') {
       return <LoadFailedAlert code={device.code} onRetry={device.reload} />
+    }
+    // Backups and diagnostics are reachable before enrolment too (support may ask for them).
+    if (route.kind === 'dataCare') {
+      return (
+        <DataCareScreen
+          villages={villages.state === 'done' ? villages.data : []}
+          onBack={() => go({ kind: 'home' })}
+        />
+      )
     }
     if (device.state === 'done' && !device.data.enrolled) {
       return <EnrolmentScreen onEnrolled={enrolled} />
@@ -222,6 +232,7 @@ export function App() {
           onServer={() => setDialog('server')}
           onEnrolment={() => setDialog('enrolment')}
           onSync={() => go({ kind: 'sync' })}
+          onDataCare={() => go({ kind: 'dataCare' })}
           enrolled={device.state === 'done' && device.data.enrolled}
         />
       </AppShell.Header>

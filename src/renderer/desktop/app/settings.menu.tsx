@@ -8,11 +8,12 @@ interface SettingsMenuProps {
   onEnrolment: () => void
   onExport: () => void
   onSync: () => void
+  onDataCare: () => void
 }
 
 /**
  * "Cài đặt": language, the survey team, the enrolment and server, the sync screen,
- * exporting a batch file.
+ * exporting a batch file, the data folder and its backups.
  */
 export function SettingsMenu({
   onTeam,
@@ -20,6 +21,7 @@ export function SettingsMenu({
   onEnrolment,
   onExport,
   onSync,
+  onDataCare,
 }: SettingsMenuProps) {
   const { t, i18n } = useTranslation()
   const locale = currentLocale(i18n)
@@ -49,6 +51,8 @@ export function SettingsMenu({
         <Menu.Item onClick={onServer}>{t('settings.server')}</Menu.Item>
         <Menu.Item onClick={onSync}>{t('settings.syncScreen')}</Menu.Item>
         <Menu.Item onClick={onExport}>{t('settings.exportBatch')}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={onDataCare}>{t('dataCare.menu')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   )
