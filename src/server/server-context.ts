@@ -11,4 +11,6 @@ export interface ServerContext {
   clock: Clock
   /** The province's signing and encryption keys, loaded from the data folder at start. */
   provinceKeys: ProvinceKeys
+  /** The server's data folder (exports write their files under it); absent in bare contexts. */
+  dataDir?: string
 }

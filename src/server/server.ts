@@ -49,7 +49,13 @@ export async function startServer(
   const clock = deps.clock ?? systemClock
   const provinceKeys = await loadOrCreateProvinceKeys(config.dataDir, clock)
   const store = await openServerDatabase(config)
-  const ctx: ServerContext = { db: store.db, dialect: store.dialect, clock, provinceKeys }
+  const ctx: ServerContext = {
+    db: store.db,
+    dialect: store.dialect,
+    clock,
+    provinceKeys,
+    dataDir: config.dataDir,
+  }
   try {
     const app = await createApp(ctx, {
       consoleDir: config.consoleDir,

@@ -1,4 +1,8 @@
+import { exportsEn } from './console/exports.en'
 import { inboxEn } from './console/inbox.en'
+import { indicatorsEn } from './console/indicators.en'
+import { recordsEn } from './console/records.en'
+import { reviewEn } from './console/review.en'
 import type { ConsoleMessages } from './console.vi'
 
 /** English messages of the province console: same keys as the Vietnamese (the type enforces it). */
@@ -6,6 +10,10 @@ export const consoleEn: ConsoleMessages = {
   name: 'Làng Số',
   subtitle: 'Province console',
   inbox: inboxEn,
+  records: recordsEn,
+  review: reviewEn,
+  exports: exportsEn,
+  indicators: indicatorsEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -23,6 +31,8 @@ export const consoleEn: ConsoleMessages = {
   nav: {
     label: 'Sections',
     households: 'Households received',
+    exports: 'Export data',
+    indicators: 'Indicators',
     places: 'Communes and villages',
     devices: 'Survey laptops',
     batches: 'Batch inbox',
@@ -427,8 +437,15 @@ export const consoleEn: ConsoleMessages = {
       user: 'User',
       village: 'Village',
       village_import: 'Village file',
+      export: 'Data export',
+      household: 'Household',
     },
     actions: {
+      export_created: 'Exported data',
+      review_approved: reviewEn.audit.approved,
+      review_has_issues: reviewEn.audit.has_issues,
+      review_rejected: reviewEn.audit.rejected,
+      review_commented: reviewEn.audit.commented,
       auth_sign_in: 'Signed in',
       auth_sign_in_failed: 'Failed sign-in',
       auth_sign_out: 'Signed out',

@@ -1,4 +1,8 @@
+import { exportsVi } from './console/exports.vi'
 import { inboxVi } from './console/inbox.vi'
+import { indicatorsVi } from './console/indicators.vi'
+import { recordsVi } from './console/records.vi'
+import { reviewVi } from './console/review.vi'
 /**
  * Vietnamese messages of the province console (`console.*` in the app catalog). Wording is
  * what province and commune staff say; `{{name}}` marks a value filled in at run time.
@@ -7,6 +11,10 @@ export const consoleVi = {
   name: 'Làng Số',
   subtitle: 'Bảng điều khiển tỉnh',
   inbox: inboxVi,
+  records: recordsVi,
+  review: reviewVi,
+  exports: exportsVi,
+  indicators: indicatorsVi,
   common: {
     save: 'Lưu',
     cancel: 'Huỷ',
@@ -24,6 +32,8 @@ export const consoleVi = {
   nav: {
     label: 'Các mục',
     households: 'Hộ đã nhận',
+    exports: 'Xuất dữ liệu',
+    indicators: 'Chỉ số',
     places: 'Xã và thôn',
     devices: 'Máy khảo sát',
     batches: 'Hộp thư lô',
@@ -424,8 +434,15 @@ export const consoleVi = {
       user: 'Người dùng',
       village: 'Thôn',
       village_import: 'Tệp danh sách thôn',
+      export: 'Tệp xuất dữ liệu',
+      household: 'Hộ',
     },
     actions: {
+      export_created: 'Xuất dữ liệu',
+      review_approved: reviewVi.audit.approved,
+      review_has_issues: reviewVi.audit.has_issues,
+      review_rejected: reviewVi.audit.rejected,
+      review_commented: reviewVi.audit.commented,
       auth_sign_in: 'Đăng nhập',
       auth_sign_in_failed: 'Đăng nhập sai',
       auth_sign_out: 'Đăng xuất',

@@ -1,7 +1,14 @@
-import type { ConsoleHousehold, ConsoleHouseholdDetail } from '../../shared/api/http.contract'
+import type { ConsoleHouseholdDetail, HouseholdHistory } from '../../shared/api/http.contract'
+import { NotFoundError } from '../../shared/result'
 import { communeScope, requireCommuneAccess } from '../auth/require-role'
 import type { RequestContext } from '../http/request-context'
-import { getHousehold, type HouseholdListQuery, listHouseholds } from './household.repository'
+import { getHousehold, householdCommune } from './household.repository'
+import { householdHistory } from './household-history.repository'
+import {
+  type HouseholdListQuery,
+  type HouseholdPage,
+  listHouseholds,
+} from './household-list.repository'
 
 /**
  * The households a caller may list. Province roles see the whole province; a commune viewer
@@ -11,12 +18,13 @@ import { getHousehold, type HouseholdListQuery, listHouseholds } from './househo
 export function listHouseholdsInScope(
   ctx: RequestContext,
   query: HouseholdListQuery,
-): Promise<{ total: number; items: ConsoleHousehold[] }> {
+): Promise<HouseholdPage> {
   if (query.communeCode) requireCommuneAccess(ctx, query.communeCode)
   const villageCommune = query.villageCode ? communeOfVillageCode(query.villageCode) : null
   if (villageCommune) requireCommuneAccess(ctx, villageCommune)
-  const scope = communeScope(ctx)
-  return listHouseholds(ctx.db, scope ? { ...query, communeCode: scope } : query)
+  // A village names its commune: filtering by both lets the commune's indexes serve.
+  const communeCode = communeScope(ctx) ?? query.communeCode ?? villageCommune ?? undefined
+  return listHouseholds(ctx.db, ctx.dialect, communeCode ? { ...query, communeCode } : query)
 }
 
 /**
@@ -30,6 +38,26 @@ export async function getHouseholdInScope(
   const household = await getHousehold(ctx.db, id)
   requireCommuneAccess(ctx, household.communeCode)
   return household
+}
+
+/** Every visit and revision of a household the caller may see (404 / 403 as for the household). */
+export async function householdHistoryInScope(
+  ctx: RequestContext,
+  id: string,
+): Promise<HouseholdHistory> {
+  await requireHouseholdAccess(ctx, id)
+  return householdHistory(ctx.db, id)
+}
+
+/**
+ * The commune of a household the caller may see: 404 for an unknown id, 403 for a
+ * commune viewer asking for another commune's household.
+ */
+export async function requireHouseholdAccess(ctx: RequestContext, id: string): Promise<string> {
+  const communeCode = await householdCommune(ctx.db, id)
+  if (communeCode === undefined) throw new NotFoundError('household')
+  requireCommuneAccess(ctx, communeCode)
+  return communeCode
 }
 
 /** Village codes are `<commune code>-<serial>`; null for a code of another shape. */

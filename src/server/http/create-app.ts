@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { SessionPolicy } from '../auth/session-policy'
 import { registerDeviceBodyCapture } from '../devices/device-body-capture'
+import { registerExportDownloads } from '../exports/export-download.route'
 import type { ServerContext } from '../server-context'
 import { registerSealedBatchBody } from '../sync/sealed-batch-body'
 import { registerConsole } from './console-static'
@@ -56,6 +57,7 @@ export async function createApp(ctx: ServerContext, options: AppOptions): Promis
   registerDeviceBodyCapture(app)
   registerSealedBatchBody(app, BODY_LIMIT_BYTES)
   registerContractRoutes(app, ctx, serverHandlers, options.sessionPolicy)
+  registerExportDownloads(app, ctx, options.sessionPolicy)
   await registerConsole(app, options.consoleDir)
   return app
 }

@@ -10,8 +10,17 @@ import type {
   EnrolmentCodeTable,
   EnrolmentFailureTable,
 } from '../devices/devices.tables'
+import type { ExportJobTable } from '../exports/exports.tables'
 import type { FormVersionTable } from '../forms/forms.tables'
+import type {
+  IndicatorEnumeratorTable,
+  IndicatorHouseholdTable,
+  IndicatorMemberSumTable,
+  IndicatorSumTable,
+  IndicatorVisitTable,
+} from '../indicators/indicators.tables'
 import type { ImportPreviewTable, VillageTable } from '../places/places.tables'
+import type { HouseholdReviewTable, ReviewEventTable } from '../review/review.tables'
 import type { ServerSettingTable } from '../settings/settings.tables'
 import type { ConflictTable, SyncCounterTable } from '../sync/sync.tables'
 
@@ -40,6 +49,14 @@ export interface ServerDatabase {
   enrolment_failures: EnrolmentFailureTable
   conflicts: ConflictTable
   sync_counters: SyncCounterTable
+  indicator_households: IndicatorHouseholdTable
+  indicator_visits: IndicatorVisitTable
+  indicator_sums: IndicatorSumTable
+  indicator_member_sums: IndicatorMemberSumTable
+  indicator_enumerators: IndicatorEnumeratorTable
+  household_reviews: HouseholdReviewTable
+  review_events: ReviewEventTable
+  export_jobs: ExportJobTable
 }
 
 /** One row per batch id ever received; counts are those of its first arrival. */

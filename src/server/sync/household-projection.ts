@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { FormResponse } from '../../shared/forms/form-response.schema'
 import { householdFacts, householdSearchText } from '../../shared/household/household-facts'
 import type { HouseholdRevision } from '../../shared/household/household-revision.schema'
+import { applyIndicatorChanges } from '../indicators/indicator-changes'
 import type { StoreDialect } from '../store/server-database'
 import type {
   HouseholdTable,
@@ -96,6 +97,7 @@ export async function projectRevisions(
   await insertRows(trx, dialect, HOUSEHOLD_UPSERT, rows)
   await replaceMembers(trx, dialect, writes, json)
   await upsertVisits(trx, dialect, accepted)
+  await applyIndicatorChanges(trx, dialect, writes, accepted)
   return writes.length
 }
 

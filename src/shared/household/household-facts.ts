@@ -30,18 +30,30 @@ export function householdFacts(response: FormResponse): HouseholdFacts {
 }
 
 /**
- * The folded text a household is found by: head and member names, address and phone
- * numbers (digits only, national form). Queries are folded the same way (queryTokens).
+ * The folded text a household is found by: head and member names, address, phone numbers
+ * (digits only, in the national 0… form even when written +84…) and the members' citizen
+ * ids (digits only). Queries are folded the same way (queryTokens); the console matches
+ * names by word prefix and numbers only whole.
  */
 export function householdSearchText(response: FormResponse): string {
   const facts = householdFacts(response)
   const members = response.repeats[MEMBERS_REPEAT] ?? []
-  const phones = [response.answers.phone, ...members.map((m) => m.answers.mobile)]
+  const numbers = [
+    response.answers.phone,
+    ...members.map((m) => m.answers.mobile),
+    ...members.map((m) => m.answers.citizen_id),
+  ]
     .flatMap((p) => asText(p) ?? [])
-    .map((p) => p.replace(/\D/g, ''))
+    .map(nationalDigits)
   // One fold over the joined names: folding collapses the separators as it would the
   // spaces between separately folded names, at a fraction of the cost (ingest does this
   // for every household of a batch).
   const words = foldText([facts.headName, ...facts.memberNames, facts.address ?? ''].join(' '))
-  return [words, ...phones].filter(Boolean).join(' ')
+  return [words, ...numbers].filter(Boolean).join(' ')
+}
+
+/** Digits only; a phone written in the international form (84 + 9 digits) in its 0… form. */
+function nationalDigits(text: string): string {
+  const digits = text.replace(/\D/g, '')
+  return /^84\d{9}$/.test(digits) ? `0${digits.slice(2)}` : digits
 }

@@ -5,12 +5,14 @@ import { BatchInboxScreen } from '../batches/batch-inbox.screen'
 import { QuarantineScreen } from '../batches/quarantine.screen'
 import { ConflictsScreen } from '../conflicts/conflicts.screen'
 import { DevicesScreen } from '../devices/devices.screen'
+import { ExportsScreen } from '../exports/exports.screen'
 import { FormCompareScreen } from '../forms/form-compare.screen'
 import { FormPublishScreen } from '../forms/form-publish.screen'
 import { FormVersionScreen } from '../forms/form-version.screen'
 import { FormsScreen } from '../forms/forms.screen'
 import { HouseholdDetailScreen } from '../households/household-detail.screen'
 import { HouseholdTableScreen } from '../households/household-table.screen'
+import { IndicatorsScreen } from '../indicators/indicators.screen'
 import { UsersScreen } from '../people/users.screen'
 import { CommuneScreen } from '../places/commune.screen'
 import { CommunesScreen } from '../places/communes.screen'
@@ -68,5 +70,15 @@ export function ConsolePageView({ route }: { route: ConsoleRoute }) {
       return <UsersScreen />
     case 'audit':
       return <AuditScreen />
+    case 'exports':
+      return <ExportsScreen />
+    case 'indicators':
+      return (
+        <IndicatorsScreen
+          key={`${route.communeCode ?? ''}/${route.villageCode ?? ''}`}
+          communeCode={route.communeCode ?? null}
+          villageCode={route.villageCode ?? null}
+        />
+      )
   }
 }

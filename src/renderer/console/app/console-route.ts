@@ -22,6 +22,8 @@ export type ConsoleRoute =
   | { page: 'formPublish' }
   | { page: 'users' }
   | { page: 'audit' }
+  | { page: 'exports' }
+  | { page: 'indicators'; communeCode?: string; villageCode?: string }
 
 export type ConsolePage = ConsoleRoute['page']
 
@@ -59,6 +61,10 @@ export function parseRoute(pathname: string, search = ''): ConsoleRoute {
       return { page: 'users' }
     case 'audit':
       return { page: 'audit' }
+    case 'exports':
+      return { page: 'exports' }
+    case 'indicators':
+      return indicatorsRoute(parts.slice(1))
     default:
       return { page: 'households' }
   }
@@ -70,6 +76,14 @@ function placesRoute(second: string | undefined, query: URLSearchParams): Consol
     return { page: 'villageImport', communeCode: commune && COMMUNE.test(commune) ? commune : null }
   }
   return second && COMMUNE.test(second) ? { page: 'commune', code: second } : { page: 'communes' }
+}
+
+/** `/indicators`, `/indicators/<commune>` or `/indicators/<commune>/<village>`. */
+function indicatorsRoute([commune, village]: string[]): ConsoleRoute {
+  if (!commune || !COMMUNE.test(commune)) return { page: 'indicators' }
+  return village && village.length <= 32
+    ? { page: 'indicators', communeCode: commune, villageCode: village }
+    : { page: 'indicators', communeCode: commune }
 }
 
 function formsRoute(parts: string[], query: URLSearchParams): ConsoleRoute {
@@ -128,6 +142,13 @@ export function routeUrl(route: ConsoleRoute): string {
       return '/users'
     case 'audit':
       return '/audit'
+    case 'exports':
+      return '/exports'
+    case 'indicators':
+      if (!route.communeCode) return '/indicators'
+      return route.villageCode
+        ? `/indicators/${route.communeCode}/${encodeURIComponent(route.villageCode)}`
+        : `/indicators/${route.communeCode}`
   }
 }
 

@@ -33,6 +33,8 @@ const PAGE_CALL: Record<ConsolePage, HttpCall> = {
   formPublish: 'forms.importXlsForm',
   users: 'users.list',
   audit: 'audit.list',
+  exports: 'exports.list',
+  indicators: 'indicators.commune',
 }
 
 /** Whether a role may open a page at all. */
@@ -43,6 +45,8 @@ export function mayOpen(role: Role, page: ConsolePage): boolean {
 /** The sections of the navigation, in order; each lists the pages it covers. */
 export const NAV_SECTIONS = [
   { key: 'households', page: 'households', covers: ['households', 'household'] },
+  { key: 'indicators', page: 'indicators', covers: ['indicators'] },
+  { key: 'exports', page: 'exports', covers: ['exports'] },
   { key: 'places', page: 'communes', covers: ['communes', 'commune', 'villageImport'] },
   { key: 'devices', page: 'devices', covers: ['devices'] },
   { key: 'batches', page: 'batches', covers: ['batches', 'batch', 'batchImport'] },

@@ -1,41 +1,51 @@
-import { Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ConsoleHouseholdDetail } from '../../../shared/api/http.contract'
-import { defaultHouseholdForm } from '../../../shared/forms/default-household-form'
-import { flattenQuestions, type Question } from '../../../shared/forms/form-definition.schema'
-import { type Answer, answerSchema } from '../../../shared/forms/form-response.schema'
+import type { ConsoleHouseholdDetail, HouseholdReview } from '../../../shared/api/http.contract'
 import { useAsyncData } from '../../common/components/async-data.hook'
 import { formatDateTime, formatIsoDate } from '../../common/format/date.format'
-import { formatAnswer } from '../../common/forms/answer.format'
-import { questionChoices, type VillageChoice } from '../../common/forms/form-text'
 import { currentLocale } from '../../i18n/i18n'
 import { useConsoleClient } from '../app/console-client.context'
 import { RouteLink } from '../app/navigation'
 import { LoadError } from '../common/error.alert'
 import { shortId } from '../common/short-id'
+import { ReviewPanel } from '../review/review.panel'
+import { ReviewThread } from '../review/review-thread'
+import { HOUSEHOLD_FORM } from './form-questions'
+import { HouseholdAnswersView } from './household-answers.view'
+import { HouseholdConflictsView } from './household-conflicts.view'
+import { HouseholdHistoryView } from './household-history.view'
 
-/** Member questions shown as columns of the roster, in this order. */
-const MEMBER_COLUMNS = [
-  ['relation', 'relation'],
-  ['sex', 'sex'],
-  ['birthYear', 'birth_year'],
-  ['phone', 'm_phone'],
-  ['vneid', 'm_vneid'],
-] as const
+type Tab = 'answers' | 'history' | 'review' | 'conflicts'
 
-const form = defaultHouseholdForm
-const questions = new Map(
-  form.sections.flatMap((s) => flattenQuestions(s.items)).map((q) => [q.id, q]),
-)
-const householdQuestions = form.sections
-  .filter((s) => s.kind === 'fields')
-  .flatMap((s) => flattenQuestions(s.items))
-
-/** One household as the server holds it: its answers and its members. */
+/**
+ * One household as the server holds it: its review state and decisions (province staff
+ * decide here), its answers and members, every visit and revision with who changed what
+ * on which laptop, the review comments, and its open conflicts. A decision on a household
+ * that changed meanwhile reloads everything.
+ */
 export function HouseholdDetailScreen({ id }: { id: string }) {
   const client = useConsoleClient()
-  const detail = useAsyncData(() => client.call('households.get', { id }), [client, id])
   const { t } = useTranslation()
+  const detail = useAsyncData(() => client.call('households.get', { id }), [client, id])
+  const history = useAsyncData(() => client.call('households.history', { id }), [client, id])
+  const loaded = useAsyncData(() => client.call('reviews.get', { id }), [client, id])
+  const conflicts = useAsyncData(
+    () => client.call('conflicts.list', { householdId: id, status: 'open', limit: 100 }),
+    [client, id],
+  )
+  // A decision or comment answers the review as it is now: shown without reloading.
+  const [review, setReview] = useState<HouseholdReview | null>(null)
+  const fetched = loaded.state === 'done' ? loaded.data : null
+  useEffect(() => setReview(fetched), [fetched])
+  const [tab, setTab] = useState<Tab>('answers')
+  const reloadAll = () => {
+    detail.reload()
+    history.reload()
+    loaded.reload()
+    conflicts.reload()
+  }
+
   return (
     <Stack gap="lg">
       <RouteLink to={{ page: 'households' }} size="md" w="fit-content">
@@ -43,105 +53,94 @@ export function HouseholdDetailScreen({ id }: { id: string }) {
       </RouteLink>
       {detail.state === 'loading' ? <Loader /> : null}
       {detail.state === 'failed' ? <LoadError code={detail.code} onRetry={detail.reload} /> : null}
-      {detail.state === 'done' ? <Detail household={detail.data} /> : null}
+      {detail.state === 'done' ? (
+        <>
+          <Header household={detail.data} />
+          {review ? (
+            <ReviewPanel review={review} onChanged={setReview} onStale={reloadAll} />
+          ) : null}
+          <Tabs value={tab} onChange={(value) => setTab(isTab(value) ? value : 'answers')}>
+            <Tabs.List>
+              <Tabs.Tab value="answers">{t('console.records.detail.tabs.answers')}</Tabs.Tab>
+              <Tabs.Tab value="history">
+                {t('console.records.detail.tabs.history', {
+                  count: history.state === 'done' ? history.data.revisions.length : 0,
+                })}
+              </Tabs.Tab>
+              <Tabs.Tab value="review">
+                {t('console.records.detail.tabs.review', { count: review?.events.length ?? 0 })}
+              </Tabs.Tab>
+              {conflicts.state === 'done' && conflicts.data.total > 0 ? (
+                <Tabs.Tab value="conflicts" color="orange">
+                  {t('console.records.detail.tabs.conflicts', { count: conflicts.data.total })}
+                </Tabs.Tab>
+              ) : null}
+            </Tabs.List>
+            <Tabs.Panel value="answers" pt="lg">
+              <Stack gap="lg">
+                <HouseholdAnswersView household={detail.data} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="lg">
+              {history.state === 'loading' ? <Loader /> : null}
+              {history.state === 'failed' ? (
+                <LoadError code={history.code} onRetry={history.reload} />
+              ) : null}
+              {history.state === 'done' ? (
+                <HouseholdHistoryView history={history.data} villages={villagesOf(detail.data)} />
+              ) : null}
+            </Tabs.Panel>
+            <Tabs.Panel value="review" pt="lg">
+              {loaded.state === 'failed' ? (
+                <LoadError code={loaded.code} onRetry={loaded.reload} />
+              ) : null}
+              {review ? <ReviewThread review={review} onChanged={setReview} /> : null}
+            </Tabs.Panel>
+            <Tabs.Panel value="conflicts" pt="lg">
+              {conflicts.state === 'done' ? (
+                <HouseholdConflictsView conflicts={conflicts.data.items} household={detail.data} />
+              ) : null}
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      ) : null}
     </Stack>
   )
 }
 
-function Detail({ household: h }: { household: ConsoleHouseholdDetail }) {
+function Header({ household: h }: { household: ConsoleHouseholdDetail }) {
   const { t, i18n } = useTranslation()
   const locale = currentLocale(i18n)
-  const words = { yes: t('answer.yes'), no: t('answer.no'), empty: t('answer.empty') }
-  const show = (q: Question | undefined, value: Answer | undefined) =>
-    q
-      ? formatAnswer(q, value, locale, words, questionChoices(q, ownVillage(h)))
-      : String(value ?? '')
-  const answered = householdQuestions.filter((q) => h.response.answers[q.id] !== undefined)
-
   return (
-    <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {h.headName}
-        </Title>
-        <Group gap="md">
-          <Badge size="lg" radius="sm" variant="light">
-            {h.villageName ?? h.villageCode}
-          </Badge>
-          <Text c="dimmed">{formatIsoDate(h.visitDate)}</Text>
-          <Text c="dimmed">
-            {t('console.detail.receivedAt', { time: formatDateTime(h.receivedAt) })}
-          </Text>
-          <Text c="dimmed">{t('console.detail.device', { device: shortId(h.deviceId) })}</Text>
-        </Group>
-        <Text c="dimmed" size="sm">
-          {t('console.detail.formVersion', { form: form.title[locale], version: h.formVersion })}
+    <Stack gap={4}>
+      <Title order={1} size="h2">
+        {h.headName}
+      </Title>
+      <Group gap="md">
+        <Badge size="lg" radius="sm" variant="light">
+          {h.villageName ?? h.villageCode}
+        </Badge>
+        <Text c="dimmed">{formatIsoDate(h.visitDate)}</Text>
+        <Text c="dimmed">
+          {t('console.detail.receivedAt', { time: formatDateTime(h.receivedAt) })}
         </Text>
-      </Stack>
-
-      <Paper withBorder p="lg" radius="md">
-        <Title order={2} size="h3" mb="md">
-          {t('console.detail.answers')}
-        </Title>
-        <Table variant="vertical" withTableBorder fz="md" layout="fixed">
-          <Table.Tbody>
-            {answered.map((q) => (
-              <Table.Tr key={q.id}>
-                <Table.Th w="40%">{q.label[locale]}</Table.Th>
-                <Table.Td>{show(q, h.response.answers[q.id])}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
-
-      <Paper withBorder p="lg" radius="md">
-        <Title order={2} size="h3" mb="md">
-          {t('console.detail.members', { count: h.members.length })}
-        </Title>
-        {h.members.length === 0 ? (
-          <Text c="dimmed">{t('console.detail.membersEmpty')}</Text>
-        ) : (
-          <Table striped withTableBorder fz="md" data-testid="console-members">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('console.detail.columns.name')}</Table.Th>
-                {MEMBER_COLUMNS.map(([key]) => (
-                  <Table.Th key={key}>{t(`console.detail.columns.${key}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...h.members]
-                .sort((a, b) => a.position - b.position)
-                .map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td fw={600}>{m.fullName}</Table.Td>
-                    {MEMBER_COLUMNS.map(([key, questionId]) => (
-                      <Table.Td key={key}>
-                        {show(questions.get(questionId), asAnswer(m.answers[questionId]))}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
+        <Text c="dimmed">{t('console.detail.device', { device: shortId(h.deviceId) })}</Text>
+      </Group>
+      <Text c="dimmed" size="sm">
+        {t('console.detail.formVersion', {
+          form: HOUSEHOLD_FORM.title[locale],
+          version: h.formVersion,
+        })}
+      </Text>
     </Stack>
   )
 }
 
-/** A member answer from the wire, or no answer when it has a shape answers never have. */
-function asAnswer(value: unknown): Answer | undefined {
-  const parsed = answerSchema.safeParse(value)
-  return parsed.success ? parsed.data : undefined
+function isTab(value: string | null): value is Tab {
+  return value === 'answers' || value === 'history' || value === 'review' || value === 'conflicts'
 }
 
-/**
- * The village question's answer is the household's village code; the server names it from
- * the province's village list.
- */
-function ownVillage(h: ConsoleHouseholdDetail): VillageChoice[] {
+/** The village question's answer is the household's code; the server names it. */
+function villagesOf(h: ConsoleHouseholdDetail) {
   return h.villageName ? [{ code: h.villageCode, name: h.villageName }] : []
 }

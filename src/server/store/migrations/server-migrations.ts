@@ -6,6 +6,10 @@ import { formsMigration } from './0004-forms'
 import { devicesMigration } from './0005-devices'
 import { sealedBatchesMigration } from './0006-sealed-batches'
 import { conflictsAndPullMigration } from './0007-conflicts-and-pull'
+import { reviewsMigration } from './0008-reviews'
+import { indicatorsMigration } from './0009-indicators'
+import { householdSearchMigration } from './0010-household-search'
+import { exportsMigration } from './0011-exports'
 import { quarantineReviewMigration } from './0012-quarantine-review'
 
 /**
@@ -20,6 +24,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-devices': devicesMigration,
   '0006-sealed-batches': sealedBatchesMigration,
   '0007-conflicts-and-pull': conflictsAndPullMigration,
+  '0008-reviews': reviewsMigration,
+  '0009-indicators': indicatorsMigration,
+  '0010-household-search': householdSearchMigration,
+  '0011-exports': exportsMigration,
   '0012-quarantine-review': quarantineReviewMigration,
 }
 

@@ -7,6 +7,8 @@ describe('what each role sees in the console', () => {
       navigationFor(role).map((section) => section.key)
     expect(keys('province_admin')).toEqual([
       'households',
+      'indicators',
+      'exports',
       'places',
       'devices',
       'batches',
@@ -18,6 +20,8 @@ describe('what each role sees in the console', () => {
     ])
     expect(keys('province_staff')).toEqual([
       'households',
+      'indicators',
+      'exports',
       'places',
       'devices',
       'batches',
@@ -28,6 +32,8 @@ describe('what each role sees in the console', () => {
     ])
     expect(keys('commune_viewer')).toEqual([
       'households',
+      'indicators',
+      'exports',
       'places',
       'devices',
       'batches',
