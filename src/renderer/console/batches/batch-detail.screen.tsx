@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ImportedRecord, InboxBatch } from '../../../shared/api/http.contract'
 import { useAsyncData } from '../../common/components/async-data.hook'
@@ -9,7 +9,7 @@ import { useCommunes } from '../common/communes.hook'
 import { LoadError } from '../common/error.alert'
 import { PageHeader } from '../common/page.header'
 import { shortId } from '../common/short-id'
-import { FactRow, OutcomeCount } from './batch-facts'
+import { FactRow, OutcomeCounts } from './batch-facts'
 import { BatchImportRecords } from './batch-import.records'
 import { batchRefusalText } from './batch-reasons'
 import { useDevices } from './devices.hook'
@@ -65,23 +65,7 @@ function BatchDetail({ batch, records }: { batch: InboxBatch; records: ImportedR
           {batchRefusalText(batch.errorCode, t)}
         </Alert>
       ) : null}
-      <SimpleGrid cols={3}>
-        <OutcomeCount
-          label={t('console.batchImport.accepted')}
-          value={batch.accepted}
-          color="green"
-        />
-        <OutcomeCount
-          label={t('console.batchImport.duplicates')}
-          value={batch.duplicate}
-          color="blue"
-        />
-        <OutcomeCount
-          label={t('console.batchImport.rejected')}
-          value={batch.rejected}
-          color="red"
-        />
-      </SimpleGrid>
+      <OutcomeCounts counts={batch} />
       <Paper withBorder p="md" radius="md">
         <Table variant="vertical" withTableBorder={false} fz="md" data-testid="batch-facts">
           <Table.Tbody>

@@ -1,16 +1,33 @@
-import { Paper, Table, Text } from '@mantine/core'
+import { Paper, SimpleGrid, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** A batch's counts side by side: new, received before, rejected. */
+export function OutcomeCounts({
+  counts,
+}: {
+  counts: { accepted: number; duplicate: number; rejected: number }
+}) {
+  const { t } = useTranslation()
+  return (
+    <SimpleGrid cols={3}>
+      <OutcomeCount
+        label={t('console.batchImport.accepted')}
+        value={counts.accepted}
+        color="green"
+      />
+      <OutcomeCount
+        label={t('console.batchImport.duplicates')}
+        value={counts.duplicate}
+        color="blue"
+      />
+      <OutcomeCount label={t('console.batchImport.rejected')} value={counts.rejected} color="red" />
+    </SimpleGrid>
+  )
+}
 
 /** One outcome's count of a batch (accepted, received before, rejected), large. */
-export function OutcomeCount({
-  label,
-  value,
-  color,
-}: {
-  label: string
-  value: number
-  color: string
-}) {
+function OutcomeCount({ label, value, color }: { label: string; value: number; color: string }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text c="dimmed">{label}</Text>

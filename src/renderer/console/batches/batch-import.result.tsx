@@ -1,9 +1,9 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { HttpOutput } from '../../../shared/api/http.contract'
 import { formatDateTime } from '../../common/format/date.format'
 import { shortId } from '../common/short-id'
-import { FactRow, OutcomeCount } from './batch-facts'
+import { FactRow, OutcomeCounts } from './batch-facts'
 
 type ImportResult = HttpOutput<'batches.importFile'>
 
@@ -46,23 +46,7 @@ export function BatchImportResult({
             : t('console.batchImport.done', { file: fileName })}
         </Alert>
       )}
-      <SimpleGrid cols={3}>
-        <OutcomeCount
-          label={t('console.batchImport.accepted')}
-          value={receipt.accepted}
-          color="green"
-        />
-        <OutcomeCount
-          label={t('console.batchImport.duplicates')}
-          value={receipt.duplicate}
-          color="blue"
-        />
-        <OutcomeCount
-          label={t('console.batchImport.rejected')}
-          value={receipt.rejected}
-          color="red"
-        />
-      </SimpleGrid>
+      <OutcomeCounts counts={receipt} />
       <Paper withBorder p="md" radius="md">
         <Text fw={700} mb="xs">
           {t('console.batchImport.manifest')}
