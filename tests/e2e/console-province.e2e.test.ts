@@ -407,6 +407,8 @@ describe('province console in Chromium', () => {
     expect(await page.getByTestId('console-user').textContent()).toContain('Cán bộ xã (chỉ xem)')
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Hộ đã nhận',
+      'Chỉ số',
+      'Xuất dữ liệu',
       'Xã và thôn',
       'Máy khảo sát',
       'Hộp thư lô',

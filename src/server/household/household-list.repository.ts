@@ -14,7 +14,7 @@ import {
   isIndexableCode,
   type SearchTerm,
   searchTerms,
-  tsQueryTexts,
+  tsQueryText,
 } from './household-search.query'
 import { villageWords } from './village-words'
 
@@ -112,9 +112,7 @@ function listPlan(
   const where: RawBuilder<unknown>[] = []
   let plan: ListPlan
   if (terms.length > 0) {
-    for (const text of tsQueryTexts(terms)) {
-      where.push(sql`h.search_vector @@ to_tsquery('simple', ${text})`)
-    }
+    where.push(sql`h.search_vector @@ to_tsquery('simple', ${tsQueryText(terms)})`)
   }
   if (decision) {
     // The decisions that still apply (made on the household's current change number),

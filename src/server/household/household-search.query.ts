@@ -95,17 +95,17 @@ export function ftsMatchExpression(terms: readonly SearchTerm[], filters: FacetF
 }
 
 /**
- * The PostgreSQL tsquery texts of the terms (for to_tsquery('simple', …)), one per term:
- * household words carry weight A, the village token weight B. Each is its own condition,
- * so that the planner may read the GIN index for the rare words only and check the common
- * ones ("thi", "van" as prefixes stand for half a province) on the rows found. Filters
- * stay plain column conditions, where it may pick their b-tree indexes instead.
+ * The PostgreSQL tsquery text of the terms (for to_tsquery('simple', …)): household words
+ * carry weight A, the village token weight B. Filters stay plain column conditions there,
+ * where the planner may pick their b-tree indexes instead.
  */
-export function tsQueryTexts(terms: readonly SearchTerm[]): string[] {
-  return terms.map((term) => {
-    const word = `${term.token}:${term.exact ? '' : '*'}A`
-    if (term.villageCodes.length === 0) return word
-    const villages = term.villageCodes.map((code) => `${villageFacet(code)}:B`)
-    return `(${[word, ...villages].join(' | ')})`
-  })
+export function tsQueryText(terms: readonly SearchTerm[]): string {
+  return terms
+    .map((term) => {
+      const word = `${term.token}:${term.exact ? '' : '*'}A`
+      if (term.villageCodes.length === 0) return word
+      const villages = term.villageCodes.map((code) => `${villageFacet(code)}:B`)
+      return `(${[word, ...villages].join(' | ')})`
+    })
+    .join(' & ')
 }

@@ -3,7 +3,7 @@ import {
   ftsMatchExpression,
   MAX_VILLAGES_PER_TOKEN,
   searchTerms,
-  tsQueryTexts,
+  tsQueryText,
   type VillageWords,
 } from '../../../src/server/household/household-search.query'
 
@@ -54,11 +54,9 @@ describe('household search expressions', () => {
     expect(ftsMatchExpression([], { visitResult: 'absent' })).toBe('{facets} : "rabsent"')
   })
 
-  it('writes a PostgreSQL tsquery per term, household words weighted A and villages B', () => {
-    expect(tsQueryTexts(searchTerms('khuoi van 0912345678', VILLAGES))).toEqual([
-      '(khuoi:*A | v00700x01:B)',
-      'van:*A',
-      '0912345678:A',
-    ])
+  it('writes the PostgreSQL tsquery with household words weighted A and villages B', () => {
+    expect(tsQueryText(searchTerms('khuoi van 0912345678', VILLAGES))).toBe(
+      '(khuoi:*A | v00700x01:B) & van:*A & 0912345678:A',
+    )
   })
 })
