@@ -51,6 +51,7 @@ export async function startServer(
   const store = await openServerDatabase(config)
   const ctx: ServerContext = {
     db: store.db,
+    reader: store.reader,
     dialect: store.dialect,
     clock,
     provinceKeys,

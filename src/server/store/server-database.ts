@@ -11,6 +11,12 @@ export type StoreDialect = 'sqlite' | 'postgres'
 /** An open, migrated server store. */
 export interface ServerStore {
   db: Kysely<ServerDatabase>
+  /**
+   * For pure reads (dashboard, records): on SQLite a second, read-only connection, so that
+   * a read does not queue behind an ingest transaction on the writer's one connection (WAL
+   * lets it read the last committed state meanwhile); on PostgreSQL the same pool as `db`.
+   */
+  reader: Kysely<ServerDatabase>
   dialect: StoreDialect
   close(): Promise<void>
 }
@@ -38,7 +44,17 @@ export async function openServerDatabase(
     await db.destroy()
     throw error
   }
-  return { db, dialect, close: () => db.destroy() }
+  if (dialect === 'postgres') return { db, reader: db, dialect, close: () => db.destroy() }
+  const reader = openSqliteReader(config.dataDir)
+  return {
+    db,
+    reader,
+    dialect,
+    close: async () => {
+      await reader.destroy()
+      await db.destroy()
+    },
+  }
 }
 
 function openSqlite(dataDir: string): Kysely<ServerDatabase> {
@@ -48,6 +64,13 @@ function openSqlite(dataDir: string): Kysely<ServerDatabase> {
   database.pragma('journal_mode = WAL')
   database.pragma('synchronous = FULL')
   database.pragma('foreign_keys = ON')
+  database.pragma('busy_timeout = 5000')
+  return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database }) })
+}
+
+/** A read-only connection to the same SQLite file, opened after the writer migrated it. */
+function openSqliteReader(dataDir: string): Kysely<ServerDatabase> {
+  const database = new Database(sqliteFilePath({ dataDir }), { readonly: true })
   database.pragma('busy_timeout = 5000')
   return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database }) })
 }
