@@ -28,3 +28,4 @@ export declare function appendLog(
 ): void
 export declare function explainMissing(action: string, error: Missing, tail?: string): string
 export declare function readJson(path: string): unknown
+export declare function buildDesktop(root: string): void

@@ -158,3 +158,18 @@ export function explainMissing(action, error, tail) {
 export function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'))
 }
+
+/** `electron-vite build` of the desktop app; a failed build ends the script with its status. */
+export function buildDesktop(root) {
+  const modules = join(root, 'node_modules')
+  const bin = join(
+    modules,
+    'electron-vite',
+    readJson(join(modules, 'electron-vite', 'package.json')).bin['electron-vite'],
+  )
+  const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) {
+    console.error('\nLàng Số: the desktop build failed (see the errors above).\n')
+    process.exit(result.status ?? 1)
+  }
+}

@@ -11,6 +11,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from 'n
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
+  buildDesktop,
   ensureElectronNativeSqlite,
   explainMissing,
   Missing,
@@ -31,7 +32,7 @@ const asked = Object.keys(TARGETS).filter((name) => process.argv.includes(`--${n
 const targets = (asked.length > 0 ? asked : Object.keys(TARGETS)).map((name) => TARGETS[name])
 
 try {
-  build()
+  buildDesktop(root)
   ensureIcons()
   for (const target of targets) {
     ensureElectronNativeSqlite({
@@ -48,19 +49,6 @@ try {
   if (!(error instanceof Missing)) throw error
   console.error(explainMissing('be packaged', error))
   process.exit(1)
-}
-
-function build() {
-  const bin = join(
-    modules,
-    'electron-vite',
-    readJson(join(modules, 'electron-vite', 'package.json')).bin['electron-vite'],
-  )
-  const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) {
-    console.error('\nLàng Số: the desktop build failed (see the errors above).\n')
-    process.exit(result.status ?? 1)
-  }
 }
 
 /** resources/icon.png and icon.ico are committed; made again if someone deleted them. */

@@ -12,6 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   appendLog,
+  buildDesktop,
   electronNativePaths,
   electronNativeTarget,
   ensureElectronNativeSqlite,
@@ -28,7 +29,7 @@ const runtimeLog = electronNativePaths(root, electronNativeTarget(here)).log
 rmSync(runtimeLog, { force: true })
 
 try {
-  build()
+  buildDesktop(root)
   const electron = ensureElectronRuntime()
   const binding = ensureElectronNativeSqlite({ root, ...here })
   launch(electron, binding)
@@ -38,19 +39,6 @@ try {
     explainMissing('start', error, 'Everything else (npm test, npm run server) works without it.'),
   )
   process.exit(1)
-}
-
-function build() {
-  const bin = join(
-    modules,
-    'electron-vite',
-    readJson(join(modules, 'electron-vite', 'package.json')).bin['electron-vite'],
-  )
-  const result = spawnSync(process.execPath, [bin, 'build'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) {
-    console.error('\nLàng Số: the desktop build failed (see the errors above).\n')
-    process.exit(result.status ?? 1)
-  }
 }
 
 /** Path of the Electron executable, downloading the runtime on first use. */
